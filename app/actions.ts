@@ -1,0 +1,22 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { insertPoll } from '@/db/mutations';
+import { preparePoll } from '@/lib/poll-input';
+import type { Failure } from '@/lib/problems';
+import { adminPath } from '@/app/origin';
+import { describeProblems, failure } from '@/app/problem-messages';
+
+/** Creates the poll and takes the organiser to its admin page, whose URL holds the secret. */
+export async function createPoll(_prev: Failure | null, formData: FormData): Promise<Failure> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(String(formData.get('payload') ?? ''));
+  } catch {
+    return failure('form.malformed');
+  }
+  const prepared = preparePoll(payload);
+  if (!prepared.ok) return describeProblems(prepared.fieldErrors);
+  const { id, adminToken } = insertPoll(prepared.value, Date.now());
+  redirect(`${adminPath(id, adminToken)}?created=1`);
+}

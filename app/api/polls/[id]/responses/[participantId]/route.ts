@@ -1,0 +1,31 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { updateParticipant } from '@/db/mutations';
+import { getPollWithVotes, isEditorOf } from '@/db/queries';
+import { prepareVote } from '@/lib/vote-input';
+import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
+import { writeFailure } from '@/app/api/polls/[id]/responses/write-failure';
+import { describeProblems, failure } from '@/app/problem-messages';
+
+const withToken = z.looseObject({ editToken: z.string().min(1).max(128).optional() });
+
+/** The edit token comes as `Authorization: Bearer …` or as `editToken` in the body. */
+export async function PUT(request: Request, { params }: RouteContext<'/api/polls/[id]/responses/[participantId]'>) {
+  const { id, participantId } = await params;
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const envelope = withToken.safeParse(body.value);
+  if (!envelope.success) return jsonFailure(await failure('api.notAnObject', 'en'), 400);
+  const { editToken: bodyToken, ...answer } = envelope.data;
+  const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const token = bearer ?? bodyToken;
+  // Authorise before validating, so a stranger learns nothing from the validation messages.
+  if (!token || !isEditorOf(id, participantId, token)) return await notFoundJson();
+  const poll = getPollWithVotes(id);
+  if (!poll) return await notFoundJson();
+  const prepared = prepareVote(answer, poll.options.map((o) => o.id));
+  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'en'), 400);
+  const result = updateParticipant(id, participantId, token, prepared.value, Date.now());
+  if (!result.ok) return await writeFailure(result.reason);
+  return NextResponse.json({ participantId: result.participantId }, { headers: { 'Cache-Control': 'no-store' } });
+}

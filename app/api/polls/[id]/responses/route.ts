@@ -1,0 +1,32 @@
+import { NextResponse } from 'next/server';
+import { insertParticipant } from '@/db/mutations';
+import { getPollWithVotes } from '@/db/queries';
+import { prepareVote } from '@/lib/vote-input';
+import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
+import { writeFailure } from '@/app/api/polls/[id]/responses/write-failure';
+import { editPath, requestOrigin } from '@/app/origin';
+import { describeProblems } from '@/app/problem-messages';
+
+export async function POST(request: Request, { params }: RouteContext<'/api/polls/[id]/responses'>) {
+  const { id } = await params;
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const poll = getPollWithVotes(id);
+  if (!poll) return await notFoundJson();
+  const prepared = prepareVote(body.value, poll.options.map((o) => o.id));
+  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'en'), 400);
+  const result = insertParticipant(id, prepared.value, Date.now());
+  if (!result.ok) return await writeFailure(result.reason);
+  if (!result.editToken) {
+    // The same submissionKey again: the answer is already stored; its token was shown once.
+    return NextResponse.json({ participantId: result.participantId, duplicate: true }, { status: 200 });
+  }
+  return NextResponse.json(
+    {
+      participantId: result.participantId,
+      editToken: result.editToken,
+      editUrl: `${await requestOrigin()}${editPath(id, result.participantId, result.editToken)}`,
+    },
+    { status: 201, headers: { 'Cache-Control': 'no-store' } },
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { SiteHeader } from '@/components/site-header';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return { title: { default: t('title'), template: t('titleTemplate') }, description: t('description') };
+}
+
+export default async function RootLayout({ children }: LayoutProps<'/'>) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh">
+        <NextIntlClientProvider>
+          <SiteHeader />
+          <main className="mx-auto w-full max-w-5xl px-4 pb-16 sm:px-6">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

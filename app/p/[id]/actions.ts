@@ -1,0 +1,53 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { VoteResult } from '@/components/poll-view';
+import { insertParticipant, updateParticipant } from '@/db/mutations';
+import { getPollWithVotes, isEditorOf } from '@/db/queries';
+import { prepareVote } from '@/lib/vote-input';
+import { editPath, requestOrigin } from '@/app/origin';
+import { describeProblems, failure } from '@/app/problem-messages';
+import { rememberEditor } from '@/app/p/[id]/edit-cookie';
+
+const envelope = z.looseObject({
+  pollId: z.string().min(1).max(64),
+  participantId: z.string().min(1).max(64).optional(),
+  editToken: z.string().min(1).max(128).optional(),
+});
+
+/** Stores a new answer, or replaces this browser's own one when it holds the edit token. */
+export async function submitVote(_prev: VoteResult | null, formData: FormData): Promise<VoteResult> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(String(formData.get('payload') ?? ''));
+  } catch {
+    return failure('form.malformed');
+  }
+  const parsed = envelope.safeParse(raw);
+  if (!parsed.success) return failure('form.malformed');
+  const { pollId, participantId, editToken, ...answer } = parsed.data;
+  const editing = Boolean(participantId && editToken);
+  if (editing && !isEditorOf(pollId, participantId!, editToken!)) return failure('poll.notFound');
+  const poll = getPollWithVotes(pollId);
+  if (!poll) return failure('poll.notFound');
+  const prepared = prepareVote(answer, poll.options.map((o) => o.id));
+  if (!prepared.ok) return describeProblems(prepared.fieldErrors);
+
+  const now = Date.now();
+  const result =
+    editing && participantId && editToken
+      ? updateParticipant(pollId, participantId, editToken, prepared.value, now)
+      : insertParticipant(pollId, prepared.value, now);
+  if (!result.ok) {
+    const code = { closed: 'poll.closed', unknownOption: 'votes.unknownOption', notFound: 'poll.notFound' }[result.reason];
+    return failure(code, undefined, { optionId: '' });
+  }
+  let editUrl: string | null = null;
+  if (result.editToken) {
+    await rememberEditor(pollId, result.participantId, result.editToken);
+    editUrl = `${await requestOrigin()}${editPath(pollId, result.participantId, result.editToken)}`;
+  }
+  revalidatePath(`/p/${pollId}`, 'layout');
+  return { ok: true, editUrl, updated: editing };
+}

@@ -1,0 +1,64 @@
+import { requestTime } from '@/app/clock';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { AdminControls } from '@/components/admin-controls';
+import { CopyField } from '@/components/copy-button';
+import { PollHeader } from '@/components/poll-header';
+import { PollView } from '@/components/poll-view';
+import { getPollWithVotes, isAdminOf } from '@/db/queries';
+import { formatLocale } from '@/app/format-locale';
+import { adminPath, pollPath, requestOrigin } from '@/app/origin';
+import { savedViewerZone } from '@/app/viewer-zone';
+import { changePollStatus, removeParticipant, removePoll } from '@/app/p/[id]/admin/[token]/actions';
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function AdminPage({ params, searchParams }: PageProps<'/p/[id]/admin/[token]'>) {
+  const { id, token } = await params;
+  // A wrong token renders exactly the 404 of a missing poll.
+  const poll = isAdminOf(id, token) ? getPollWithVotes(id) : null;
+  if (!poll) notFound();
+  const t = await getTranslations('admin');
+  const [zone, locale, origin, query] = await Promise.all([savedViewerZone(), formatLocale(), requestOrigin(), searchParams]);
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      {query.created === '1' && (
+        <p role="status" className="rounded-xl border border-yes bg-yes-soft px-5 py-3 font-semibold">
+          {t('created')}
+        </p>
+      )}
+      <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="links-heading">
+        <h2 id="links-heading" className="text-lg font-semibold">
+          {t('linksHeading')}
+        </h2>
+        <div className="grid gap-1">
+          <CopyField id="participant-link" label={t('participantLink')} value={`${origin}${pollPath(id)}`} />
+          <p className="hint">{t('participantLinkHint')}</p>
+        </div>
+        <div className="grid gap-1">
+          <CopyField id="admin-link" label={t('adminLink')} value={`${origin}${adminPath(id, token)}`} />
+          <p className="rounded-lg bg-warn-soft px-3 py-2 text-sm" role="note">
+            <strong>{t('adminWarningTitle')}</strong> {t('adminWarning')}
+          </p>
+        </div>
+      </section>
+      <PollHeader poll={poll} />
+      <AdminControls
+        status={poll.status}
+        participantUrl={pollPath(id)}
+        changeStatus={changePollStatus.bind(null, id, token)}
+        deletePoll={removePoll.bind(null, id, token)}
+      />
+      <PollView
+        poll={poll}
+        mode="admin"
+        initialZone={zone}
+        locale={locale}
+        nowMs={requestTime()}
+        me={null}
+        removeAction={removeParticipant.bind(null, id, token)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,389 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { MonthCalendar } from '@/components/month-calendar';
+import { ZonePicker } from '@/components/zone-picker';
+import { FieldError } from '@/components/field-error';
+import { generateDates, generateWallTimes, isTimeOfDay, MAX_GENERATED } from '@/lib/option-generation';
+import { LIMITS, type PollKind } from '@/lib/poll-input';
+import type { Failure } from '@/lib/problems';
+import { formatUtcOffset, parseWall, resolveWallTime, resolveZone } from '@/lib/time-zone';
+import { describeDate } from '@/lib/slot-display';
+
+const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720];
+
+type WallCheck = { status: 'ok' } | { status: 'gap' } | { status: 'fold'; used: string; other: string };
+
+function checkWall(zoneId: string, wall: string): WallCheck {
+  const zone = resolveZone(zoneId).zone;
+  const wallMs = parseWall(wall);
+  if (!zone || wallMs === null) return { status: 'ok' };
+  const r = resolveWallTime(zone, wallMs);
+  if (r.status === 'nonexistent') return { status: 'gap' };
+  if (r.status === 'ambiguous') {
+    return { status: 'fold', used: formatUtcOffset(r.offsetEarlier), other: formatUtcOffset(r.offsetLater) };
+  }
+  return { status: 'ok' };
+}
+
+export function CreatePollForm({
+  action,
+  initialZone,
+  today,
+  nowMs,
+  locale,
+}: {
+  action: (prev: Failure | null, data: FormData) => Promise<Failure>;
+  initialZone: string | null;
+  today: string;
+  nowMs: number;
+  locale: string;
+}) {
+  const t = useTranslations('create');
+  const [state, formAction, pending] = useActionState(action, null);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [location, setLocation] = useState('');
+  const [organiserName, setOrganiserName] = useState('');
+  const [timeZone, setTimeZone] = useState(initialZone ?? 'UTC');
+  const [kind, setKind] = useState<PollKind>('timed');
+  const [duration, setDuration] = useState(60);
+  const [dates, setDates] = useState<Set<string>>(new Set());
+  const [times, setTimes] = useState<string[]>(['09:00']);
+  const [timeDraft, setTimeDraft] = useState('14:00');
+  const [dateDraft, setDateDraft] = useState('');
+  const [removed, setRemoved] = useState<Set<string>>(new Set());
+
+  useEffect(() => {
+    if (initialZone) return;
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // The zone lives outside React (the browser); reading it after mount keeps SSR stable.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (detected) setTimeZone(detected);
+  }, [initialZone]);
+
+  const options = useMemo(
+    () =>
+      kind === 'timed'
+        ? generateWallTimes([...dates], times, removed)
+        : generateDates([...dates], removed),
+    [kind, dates, times, removed],
+  );
+  const checks = useMemo(
+    () => new Map(kind === 'timed' ? options.map((w) => [w, checkWall(timeZone, w)] as const) : []),
+    [kind, options, timeZone],
+  );
+  const gaps = [...checks.values()].filter((c) => c.status === 'gap').length;
+  const tooMany = options.length > MAX_GENERATED;
+
+  const payload = JSON.stringify({
+    title,
+    description,
+    location,
+    organiserName,
+    timeZone,
+    kind,
+    ...(kind === 'timed' ? { durationMinutes: duration } : {}),
+    options: options.map((o) => (kind === 'timed' ? { start: o } : { date: o })),
+  });
+
+  function toggleDate(date: string) {
+    setDates((prev) => {
+      const next = new Set(prev);
+      if (next.has(date)) next.delete(date);
+      else next.add(date);
+      return next;
+    });
+  }
+
+  function addTime() {
+    if (isTimeOfDay(timeDraft) && !times.includes(timeDraft)) setTimes([...times, timeDraft].sort());
+  }
+
+  function toggleRemoved(option: string) {
+    setRemoved((prev) => {
+      const next = new Set(prev);
+      if (next.has(option)) next.delete(option);
+      else next.add(option);
+      return next;
+    });
+  }
+
+  const errors = state?.fieldErrors ?? {};
+  const byDate = new Map<string, string[]>();
+  for (const o of options) {
+    const date = o.slice(0, 10);
+    byDate.set(date, [...(byDate.get(date) ?? []), o]);
+  }
+
+  return (
+    <form action={formAction} className="grid grid-cols-1 gap-6" noValidate>
+      <input type="hidden" name="payload" value={payload} />
+      {state && !state.ok && (
+        <div role="alert" className="rounded-xl border border-danger bg-no-soft px-4 py-3 text-sm">
+          <p className="font-semibold">{state.message}</p>
+        </div>
+      )}
+
+      <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="about-heading">
+        <h2 id="about-heading" className="text-lg font-semibold">
+          {t('aboutHeading')}
+        </h2>
+        <div>
+          <label className="label" htmlFor="title">
+            {t('title')}
+          </label>
+          <input
+            id="title"
+            className="field"
+            value={title}
+            maxLength={LIMITS.title + 50}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder={t('titlePlaceholder')}
+            aria-invalid={Boolean(errors.title)}
+            aria-describedby="title-error"
+            required
+          />
+          <FieldError id="title-error" messages={errors.title} />
+        </div>
+        <div>
+          <label className="label" htmlFor="description">
+            {t('description')} <span className="hint font-normal">{t('optional')}</span>
+          </label>
+          <textarea
+            id="description"
+            className="field min-h-20"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            aria-invalid={Boolean(errors.description)}
+            aria-describedby="description-error"
+          />
+          <FieldError id="description-error" messages={errors.description} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label className="label" htmlFor="location">
+              {t('location')} <span className="hint font-normal">{t('optional')}</span>
+            </label>
+            <input
+              id="location"
+              className="field"
+              value={location}
+              onChange={(e) => setLocation(e.target.value)}
+              placeholder={t('locationPlaceholder')}
+              aria-invalid={Boolean(errors.location)}
+              aria-describedby="location-error"
+            />
+            <FieldError id="location-error" messages={errors.location} />
+          </div>
+          <div>
+            <label className="label" htmlFor="organiserName">
+              {t('organiserName')} <span className="hint font-normal">{t('optional')}</span>
+            </label>
+            <input
+              id="organiserName"
+              className="field"
+              value={organiserName}
+              onChange={(e) => setOrganiserName(e.target.value)}
+              autoComplete="name"
+              aria-invalid={Boolean(errors.organiserName)}
+              aria-describedby="organiserName-error"
+            />
+            <FieldError id="organiserName-error" messages={errors.organiserName} />
+          </div>
+        </div>
+        <ZonePicker
+          label={t('timeZone')}
+          value={timeZone}
+          onChange={(z) => {
+            setTimeZone(z);
+          }}
+          error={errors.timeZone?.[0]}
+          nowMs={nowMs}
+        />
+      </section>
+
+      <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="options-heading">
+        <h2 id="options-heading" className="text-lg font-semibold">
+          {t('optionsHeading')}
+        </h2>
+        <fieldset>
+          <legend className="label">{t('kind')}</legend>
+          <div className="inline-flex rounded-xl border border-line p-1">
+            {(['timed', 'allDay'] as const).map((k) => (
+              <label
+                key={k}
+                className={`relative cursor-pointer rounded-lg px-4 py-2 text-sm font-semibold has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent ${kind === k ? 'bg-accent text-accent-ink' : ''}`}
+              >
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                  className="absolute inset-0 cursor-pointer opacity-0"
+                />
+                {t(`kinds.${k}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div className="grid gap-5 md:grid-cols-[minmax(0,20rem)_1fr]">
+          <div className="grid content-start gap-3">
+            <MonthCalendar selected={dates} onToggle={toggleDate} today={today} locale={locale} />
+            <div className="flex items-end gap-2">
+              <div className="grow">
+                <label className="label" htmlFor="date-draft">
+                  {t('addDate')}
+                </label>
+                <input id="date-draft" type="date" className="field" value={dateDraft} onChange={(e) => setDateDraft(e.target.value)} />
+              </div>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  if (/^\d{4}-\d{2}-\d{2}$/.test(dateDraft) && !dates.has(dateDraft)) toggleDate(dateDraft);
+                }}
+              >
+                {t('addDateButton')}
+              </button>
+            </div>
+          </div>
+
+          <div className="grid content-start gap-4">
+            {kind === 'timed' && (
+              <>
+                <div>
+                  <label className="label" htmlFor="duration">
+                    {t('duration')}
+                  </label>
+                  <select
+                    id="duration"
+                    className="field"
+                    value={duration}
+                    onChange={(e) => setDuration(Number(e.target.value))}
+                    aria-invalid={Boolean(errors.durationMinutes)}
+                  >
+                    {DURATIONS.map((d) => (
+                      <option key={d} value={d}>
+                        {t('durationValue', { hours: Math.floor(d / 60), minutes: d % 60 })}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError id="duration-error" messages={errors.durationMinutes} />
+                </div>
+                <div>
+                  <p className="label" id="times-label">
+                    {t('startTimes')}
+                  </p>
+                  <p className="hint mb-2">{t('startTimesHint')}</p>
+                  <ul className="mb-2 flex flex-wrap gap-2" aria-labelledby="times-label">
+                    {times.map((time) => (
+                      <li key={time} className="flex items-center gap-1 rounded-full border border-line bg-raised py-1 pr-1 pl-3 text-sm">
+                        {time}
+                        <button
+                          type="button"
+                          className="grid size-6 place-items-center rounded-full hover:bg-line"
+                          aria-label={t('removeTime', { time })}
+                          onClick={() => setTimes(times.filter((x) => x !== time))}
+                        >
+                          ×
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="flex items-end gap-2">
+                    <div className="grow">
+                      <label className="label" htmlFor="time-draft">
+                        {t('addTime')}
+                      </label>
+                      <input id="time-draft" type="time" className="field" value={timeDraft} onChange={(e) => setTimeDraft(e.target.value)} />
+                    </div>
+                    <button type="button" className="btn" onClick={addTime}>
+                      {t('addTimeButton')}
+                    </button>
+                  </div>
+                </div>
+              </>
+            )}
+
+            <div>
+              <h3 className="label" id="preview-label">
+                {t('preview', { count: options.length })}
+              </h3>
+              {options.length === 0 && removed.size === 0 ? (
+                <p className="hint">{kind === 'timed' ? t('emptyTimed') : t('emptyAllDay')}</p>
+              ) : (
+                <ul className="grid gap-2" aria-labelledby="preview-label">
+                  {[...byDate.entries()].map(([date, list]) => (
+                    <li key={date} className="rounded-xl border border-line p-2">
+                      <p className="px-1 pb-1 text-sm font-semibold">{describeDate(date, { locale }).dateLabel}</p>
+                      <ul className="flex flex-wrap gap-2">
+                        {list.map((o) => {
+                          const check = checks.get(o);
+                          const label = kind === 'timed' ? o.slice(11) : t('wholeDay');
+                          return (
+                            <li
+                              key={o}
+                              className={`flex items-center gap-1 rounded-full border py-1 pr-1 pl-3 text-sm ${check?.status === 'gap' ? 'border-danger bg-no-soft' : 'border-line bg-raised'}`}
+                            >
+                              <span>{label}</span>
+                              {check?.status === 'gap' && <span className="text-danger">{t('gapBadge')}</span>}
+                              {check?.status === 'fold' && <span className="text-maybe">{t('foldBadge')}</span>}
+                              <button
+                                type="button"
+                                className="grid size-6 place-items-center rounded-full hover:bg-line"
+                                aria-label={t('removeOption', { option: `${describeDate(date, { locale }).dateLabel} ${kind === 'timed' ? label : ''}`.trim() })}
+                                onClick={() => toggleRemoved(o)}
+                              >
+                                ×
+                              </button>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {[...checks.entries()]
+                .filter(([, c]) => c.status === 'fold')
+                .map(([wall, c]) =>
+                  c.status === 'fold' ? (
+                    <p key={wall} className="mt-2 rounded-lg bg-warn-soft px-3 py-2 text-sm">
+                      {t('foldNotice', { wall: wall.replace('T', ' '), used: c.used, other: c.other })}
+                    </p>
+                  ) : null,
+                )}
+              {gaps > 0 && (
+                <p className="error-text" role="alert">
+                  {t('gapNotice', { count: gaps })}
+                </p>
+              )}
+              {tooMany && (
+                <p className="error-text" role="alert">
+                  {t('tooMany', { max: MAX_GENERATED, count: options.length })}
+                </p>
+              )}
+              {removed.size > 0 && (
+                <button type="button" className="hint mt-2 underline" onClick={() => setRemoved(new Set())}>
+                  {t('restoreRemoved', { count: removed.size })}
+                </button>
+              )}
+              <FieldError id="options-error" messages={errors.options} />
+            </div>
+          </div>
+        </div>
+      </section>
+
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        <p className="hint">{t('noAccount')}</p>
+        <button type="submit" className="btn btn-primary px-6 py-3 text-base" disabled={pending}>
+          {pending ? t('creating') : t('submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

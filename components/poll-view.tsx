@@ -1,0 +1,335 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { CopyField } from '@/components/copy-button';
+import { FieldError } from '@/components/field-error';
+import { ResultsTable } from '@/components/results-table';
+import { VoteIcon, VOTE_STYLE } from '@/components/vote-mark';
+import { ZonePicker } from '@/components/zone-picker';
+import { VOTE_VALUES, type VoteValue } from '@/lib/poll-input';
+import type { PollRecord } from '@/lib/poll-shape';
+import type { Failure } from '@/lib/problems';
+import { describeDate, describeTimedSlot, zoneOffsetLabel } from '@/lib/slot-display';
+import { tallyOptions } from '@/lib/tally';
+import { placeName } from '@/lib/time-zone';
+
+export type VoteResult = { ok: true; editUrl: string | null; updated: boolean } | Failure;
+
+export interface OptionView {
+  id: string;
+  weekday: string;
+  day: string;
+  month: string;
+  dateLabel: string;
+  dayMonth: string;
+  timeRange: string | null;
+  organiserNote: string | null;
+  crossesMidnight: boolean;
+}
+
+const ZONE_COOKIE = 'kairos_tz';
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+function rememberZone(zone: string) {
+  document.cookie = `${ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`;
+}
+
+function newSubmissionKey(): string {
+  return crypto.randomUUID();
+}
+
+export function PollView({
+  poll,
+  mode,
+  initialZone,
+  locale,
+  nowMs,
+  me,
+  submitAction,
+  removeAction,
+}: {
+  poll: PollRecord;
+  mode: 'participant' | 'admin';
+  initialZone: string | null;
+  locale: string;
+  nowMs: number;
+  me: { participantId: string; editToken: string } | null;
+  submitAction?: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
+  removeAction?: (participantId: string) => Promise<Failure | null>;
+}) {
+  const t = useTranslations('poll');
+  const [zone, setZone] = useState<string | null>(initialZone);
+  const [changingZone, setChangingZone] = useState(false);
+
+  useEffect(() => {
+    if (initialZone) return;
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    // The browser's zone exists only on the client; SSR renders without times until now.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setZone(detected);
+    rememberZone(detected);
+  }, [initialZone]);
+
+  const views: OptionView[] = useMemo(
+    () =>
+      poll.options.map((o) => {
+        if (o.startsAt !== null && o.durationMinutes !== null) {
+          const v = describeTimedSlot(o.startsAt, o.durationMinutes, zone ?? poll.timeZone, poll.timeZone, { locale });
+          return {
+            id: o.id,
+            weekday: v.weekday,
+            day: v.day,
+            month: v.month,
+            dateLabel: v.dateLabel,
+            dayMonth: v.dayMonth,
+            timeRange: zone ? v.timeRange : null,
+            organiserNote:
+              zone && zone !== poll.timeZone
+                ? t(v.organiser.otherDate ? 'organiserTimeOtherDate' : 'organiserTime', {
+                    place: v.organiser.place,
+                    time: v.organiser.timeRange,
+                    date: v.organiser.dateLabel,
+                  })
+                : null,
+            crossesMidnight: v.crossesMidnight,
+          };
+        }
+        const d = describeDate(o.date ?? '', { locale });
+        return { ...d, id: o.id, timeRange: null, organiserNote: null, crossesMidnight: false };
+      }),
+    [poll.options, poll.timeZone, zone, locale, t],
+  );
+  const { tallies, best } = useMemo(
+    () => tallyOptions(poll.options.map((o) => o.id), poll.participants),
+    [poll.options, poll.participants],
+  );
+  const mine = me ? poll.participants.find((p) => p.id === me.participantId) : undefined;
+  const isTimed = poll.kind === 'timed';
+  const utcHint = zone !== null && (zone === 'UTC' || zone === 'Etc/UTC');
+
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      {isTimed && (
+        <section className="card flex flex-wrap items-center justify-between gap-3 px-5 py-4" aria-label={t('zoneBarLabel')}>
+          <p>
+            {zone ? (
+              <>
+                {t('timesIn')}{' '}
+                <strong>{t('zoneName', { place: placeName(zone) })}</strong>{' '}
+                <span className="text-muted">({zoneOffsetLabel(zone, nowMs)})</span>
+              </>
+            ) : (
+              <span className="text-muted">{t('detectingZone')}</span>
+            )}
+          </p>
+          <button type="button" className="btn" aria-expanded={changingZone} onClick={() => setChangingZone((v) => !v)}>
+            {t('changeZone')}
+          </button>
+          {utcHint && (
+            <p role="status" className="w-full rounded-lg bg-warn-soft px-3 py-2 text-sm">
+              {t('utcHint')}
+            </p>
+          )}
+          {changingZone && zone && (
+            <div className="w-full">
+              <ZonePicker
+                label={t('zonePickerLabel')}
+                value={zone}
+                nowMs={nowMs}
+                onChange={(z) => {
+                  setZone(z);
+                  rememberZone(z);
+                }}
+              />
+            </div>
+          )}
+        </section>
+      )}
+
+      {mode === 'participant' && poll.status === 'open' && submitAction && (
+        <VoteForm
+          poll={poll}
+          views={views}
+          tallies={tallies}
+          zone={zone}
+          me={me}
+          initialName={mine?.name ?? ''}
+          initialVotes={mine?.votes ?? {}}
+          action={submitAction}
+        />
+      )}
+      {poll.status !== 'open' && (
+        <p role="status" className="card px-5 py-4 font-medium">
+          {t('closedNotice')}
+        </p>
+      )}
+
+      <ResultsTable
+        poll={poll}
+        views={views}
+        tallies={tallies}
+        best={best}
+        highlightId={me?.participantId ?? null}
+        removeAction={mode === 'admin' ? removeAction : undefined}
+      />
+    </div>
+  );
+}
+
+function VoteForm({
+  poll,
+  views,
+  tallies,
+  zone,
+  me,
+  initialName,
+  initialVotes,
+  action,
+}: {
+  poll: PollRecord;
+  views: OptionView[];
+  tallies: ReturnType<typeof tallyOptions>['tallies'];
+  zone: string | null;
+  me: { participantId: string; editToken: string } | null;
+  initialName: string;
+  initialVotes: Record<string, VoteValue>;
+  action: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
+}) {
+  const t = useTranslations('poll');
+  const [state, formAction, pending] = useActionState(action, null);
+  const [name, setName] = useState(initialName);
+  const [votes, setVotes] = useState<Record<string, VoteValue>>(initialVotes);
+  const [submissionKey] = useState(newSubmissionKey);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const unanswered = views.filter((v) => !votes[v.id]).length;
+
+  const payload = JSON.stringify({
+    pollId: poll.id,
+    name,
+    timeZone: zone ?? '',
+    votes,
+    submissionKey,
+    ...(me ? { participantId: me.participantId, editToken: me.editToken } : {}),
+  });
+
+  return (
+    <section className="card p-5 sm:p-6" aria-labelledby="answer-heading">
+      <h2 id="answer-heading" className="text-lg font-semibold">
+        {me ? t('editHeading') : t('answerHeading')}
+      </h2>
+      <p className="hint mt-1">{t('answerHint')}</p>
+      <Legend />
+      {state?.ok && (
+        <div role="status" className="mt-4 grid gap-3 rounded-xl border border-yes bg-yes-soft p-4">
+          <p className="font-semibold">{state.updated ? t('savedUpdate') : t('savedNew')}</p>
+          {state.editUrl && (
+            <>
+              <CopyField id="edit-link" label={t('editLinkLabel')} value={state.editUrl} />
+              <p className="text-sm">{t('editLinkHint')}</p>
+            </>
+          )}
+        </div>
+      )}
+      {state && !state.ok && (
+        <p role="alert" className="mt-4 rounded-xl border border-danger bg-no-soft px-4 py-3 text-sm font-semibold">
+          {state.message}
+        </p>
+      )}
+      <form action={formAction} className="mt-4 grid gap-4" noValidate>
+        <input type="hidden" name="payload" value={payload} />
+        <div className="max-w-sm">
+          <label htmlFor="participant-name" className="label">
+            {t('yourName')}
+          </label>
+          <input
+            id="participant-name"
+            className="field"
+            value={name}
+            autoComplete="name"
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(errors.name)}
+            aria-describedby="participant-name-error"
+          />
+          <FieldError id="participant-name-error" messages={errors.name} />
+        </div>
+        <ul className="grid gap-2">
+          {views.map((v) => {
+            const tally = tallies.get(v.id);
+            return (
+              <li key={v.id} className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-3 rounded-xl border border-line p-3 sm:grid-cols-[auto_minmax(0,1fr)_auto]">
+                  <div className="grid w-14 shrink-0 place-items-center rounded-lg bg-raised py-1 text-center leading-tight" aria-hidden="true">
+                    <span className="text-xs text-muted uppercase">{v.weekday}</span>
+                    <span className="text-xl font-bold">{v.day}</span>
+                    <span className="text-xs text-muted">{v.month}</span>
+                  </div>
+                  <div>
+                    <OptionText view={v} />
+                    {tally && <p className="hint mt-0.5">{t('tally', { yes: tally.yes, ifneedbe: tally.ifneedbe })}</p>}
+                  </div>
+                  <div className="col-span-2 grid grid-cols-3 gap-1 rounded-xl bg-raised p-1 sm:col-span-1" role="radiogroup" aria-label={t('answerFor', { option: [v.dateLabel, v.timeRange].filter(Boolean).join(' ') })}>
+                    {VOTE_VALUES.map((value) => (
+                      <label
+                        key={value}
+                        className={`relative flex cursor-pointer items-center justify-center gap-1 rounded-lg px-2 py-2 text-sm font-semibold has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-accent ${votes[v.id] === value ? `${VOTE_STYLE[value]} ring-1 ring-current` : 'text-muted hover:bg-surface'}`}
+                      >
+                        <input
+                          type="radio"
+                          className="absolute inset-0 cursor-pointer opacity-0"
+                          name={`vote-${v.id}`}
+                          value={value}
+                          checked={votes[v.id] === value}
+                          onChange={() => setVotes((prev) => ({ ...prev, [v.id]: value }))}
+                        />
+                        <VoteIcon value={value} />
+                        {t(`votes.${value}`)}
+                      </label>
+                    ))}
+                  </div>
+              </li>
+            );
+          })}
+        </ul>
+        <FieldError id="votes-error" messages={[...(errors.votes ?? []), ...(errors.timeZone ?? []), ...(errors.form ?? [])]} />
+        <div className="flex flex-wrap items-center justify-end gap-3">
+          {unanswered > 0 && <p className="hint">{t('unanswered', { count: unanswered })}</p>}
+          <button type="submit" className="btn btn-primary px-6" disabled={pending || zone === null}>
+            {pending ? t('saving') : me ? t('saveChanges') : t('submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function OptionText({ view }: { view: OptionView }) {
+  const t = useTranslations('poll');
+  return (
+    <div>
+      <p className="font-semibold">
+        {view.timeRange ?? view.dateLabel}
+        {view.crossesMidnight && (
+          <span className="ml-2 rounded-full bg-warn-soft px-2 py-0.5 text-xs font-medium">{t('crossesMidnight')}</span>
+        )}
+      </p>
+      {view.timeRange && <p className="text-sm text-muted">{view.dateLabel}</p>}
+      {view.organiserNote && <p className="text-sm text-muted">{view.organiserNote}</p>}
+    </div>
+  );
+}
+
+function Legend() {
+  const t = useTranslations('poll');
+  return (
+    <ul className="mt-3 flex flex-wrap gap-3 text-sm" aria-label={t('legend')}>
+      {VOTE_VALUES.map((value) => (
+        <li key={value} className="flex items-center gap-1.5">
+          <span className={`inline-grid size-6 place-items-center rounded-md ${VOTE_STYLE[value]}`}>
+            <VoteIcon value={value} />
+          </span>
+          {t(`votes.${value}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}

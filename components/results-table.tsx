@@ -1,0 +1,149 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
+import type { OptionView } from '@/components/poll-view';
+import { VoteMark } from '@/components/vote-mark';
+import type { PollRecord } from '@/lib/poll-shape';
+import type { Failure } from '@/lib/problems';
+import type { OptionTally } from '@/lib/tally';
+import { placeName } from '@/lib/time-zone';
+
+/**
+ * Participants × options. The best options (most yes + if-need-be) are marked in words and
+ * with a star, so the highlight never depends on colour. The fairness ranking will slot in
+ * as the order and explanation of these columns.
+ */
+export function ResultsTable({
+  poll,
+  views,
+  tallies,
+  best,
+  highlightId,
+  removeAction,
+}: {
+  poll: PollRecord;
+  views: OptionView[];
+  tallies: Map<string, OptionTally>;
+  best: Set<string>;
+  highlightId: string | null;
+  removeAction?: (participantId: string) => Promise<Failure | null>;
+}) {
+  const t = useTranslations('results');
+  const tv = useTranslations('poll.votes');
+  const count = poll.participants.length;
+
+  return (
+    <section className="card p-5 sm:p-6" aria-labelledby="results-heading">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="results-heading" className="text-lg font-semibold">
+          {t('heading')}
+        </h2>
+        <p className="hint">{t('participants', { count })}</p>
+      </div>
+      {count === 0 ? (
+        <p className="hint mt-3">{t('empty')}</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('scrollLabel')}>
+          <table className="w-full border-separate border-spacing-0 text-sm">
+            <caption className="sr-only">{t('caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="sticky left-0 z-10 min-w-36 bg-surface p-2 text-left align-bottom font-semibold">
+                  {t('participantColumn')}
+                </th>
+                {views.map((v) => (
+                  <th
+                    key={v.id}
+                    scope="col"
+                    className={`min-w-24 rounded-t-lg p-2 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
+                  >
+                    {best.has(v.id) && (
+                      <span className="mb-1 inline-block rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-accent-ink">
+                        ★ {t('best')}
+                      </span>
+                    )}
+                    <span className="block text-xs text-muted uppercase">{v.weekday}</span>
+                    <span className="block font-semibold whitespace-nowrap">{v.dayMonth}</span>
+                    {v.timeRange && <span className="block text-xs whitespace-nowrap">{v.timeRange}</span>}
+                    {v.crossesMidnight && <span className="block text-xs text-maybe">{t('crossesMidnightShort')}</span>}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {poll.participants.map((p) => (
+                <tr key={p.id} className={p.id === highlightId ? 'font-semibold' : ''}>
+                  <th scope="row" className="sticky left-0 z-10 border-t border-line bg-surface p-2 text-left font-medium">
+                    <span className="block max-w-48 truncate">
+                      {p.name}
+                      {p.id === highlightId && <span className="hint font-normal"> {t('you')}</span>}
+                    </span>
+                    <span className="hint block text-xs font-normal">{placeName(p.timeZone)}</span>
+                    {removeAction && <RemoveParticipant name={p.name} onRemove={() => removeAction(p.id)} />}
+                  </th>
+                  {views.map((v) => (
+                    <td key={v.id} className={`border-t border-line p-2 text-center ${best.has(v.id) ? 'bg-accent-soft' : ''}`}>
+                      <VoteMark value={p.votes[v.id]} label={p.votes[v.id] ? tv(p.votes[v.id]!) : t('noAnswer')} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" className="sticky left-0 z-10 border-t-2 border-line bg-surface p-2 text-left font-semibold">
+                  {t('total')}
+                </th>
+                {views.map((v) => {
+                  const tally = tallies.get(v.id);
+                  return (
+                    <td key={v.id} className={`rounded-b-lg border-t-2 border-line p-2 text-center ${best.has(v.id) ? 'bg-accent-soft' : ''}`}>
+                      <span className="block font-semibold">{t('canAttend', { count: (tally?.yes ?? 0) + (tally?.ifneedbe ?? 0) })}</span>
+                      <span className="hint block text-xs">{t('tallyDetail', { yes: tally?.yes ?? 0, ifneedbe: tally?.ifneedbe ?? 0 })}</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RemoveParticipant({ name, onRemove }: { name: string; onRemove: () => Promise<Failure | null> }) {
+  const t = useTranslations('results');
+  const [confirming, setConfirming] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  if (!confirming) {
+    return (
+      <button type="button" className="btn-danger mt-1 text-left text-xs font-normal underline" onClick={() => setConfirming(true)}>
+        {t('remove', { name })}
+      </button>
+    );
+  }
+  return (
+    <span className="mt-1 flex flex-wrap gap-2 text-xs font-normal">
+      <button
+        type="button"
+        className="btn-danger font-semibold underline"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const failure = await onRemove();
+            if (failure) setError(failure.message);
+          })
+        }
+      >
+        {t('confirmRemove', { name })}
+      </button>
+      <button type="button" className="underline" onClick={() => setConfirming(false)}>
+        {t('cancel')}
+      </button>
+      {error && <span role="alert" className="text-danger">{error}</span>}
+    </span>
+  );
+}

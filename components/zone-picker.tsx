@@ -1,0 +1,90 @@
+'use client';
+
+import { useId, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { buildZoneChoices, zoneOffsetLabel } from '@/lib/slot-display';
+import { isIanaZone, placeName } from '@/lib/time-zone';
+
+function runtimeZones(): string[] {
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+}
+
+/**
+ * A searchable zone field: type a city ("new york", "kolkata") and pick it from the list.
+ * It commits only real IANA zones, so an abbreviation such as IST is never stored.
+ */
+export function ZonePicker({
+  value,
+  onChange,
+  label,
+  name,
+  error,
+  nowMs,
+}: {
+  value: string;
+  onChange: (zone: string) => void;
+  label: string;
+  name?: string;
+  error?: string;
+  nowMs: number;
+}) {
+  const t = useTranslations('zone');
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const choices = useMemo(() => buildZoneChoices(runtimeZones(), nowMs), [nowMs]);
+  const invalid = draft !== null && draft.trim() !== '' && !isIanaZone(draft.trim());
+  const shown = draft ?? value;
+
+  function commit(text: string) {
+    const trimmed = text.trim();
+    const match =
+      choices.find((c) => c.id === trimmed) ??
+      choices.find((c) => c.label.toLowerCase() === trimmed.toLowerCase()) ??
+      choices.find((c) => c.city.toLowerCase() === trimmed.toLowerCase());
+    if (match) {
+      onChange(match.id);
+      setDraft(null);
+    } else if (isIanaZone(trimmed)) {
+      onChange(trimmed);
+      setDraft(null);
+    }
+  }
+
+  return (
+    <div>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        className="field"
+        list={`${id}-zones`}
+        value={shown}
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={invalid || Boolean(error)}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          commit(e.target.value);
+        }}
+        onBlur={() => {
+          if (draft !== null && !invalid) setDraft(null);
+        }}
+      />
+      <datalist id={`${id}-zones`}>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id} label={c.label} />
+        ))}
+      </datalist>
+      <p id={`${id}-hint`} className={invalid || error ? 'error-text' : 'hint mt-1'} role={invalid || error ? 'alert' : undefined}>
+        {invalid
+          ? t('unknown', { value: draft ?? '' })
+          : error
+            ? error
+            : t('current', { place: placeName(value), offset: zoneOffsetLabel(value, nowMs) })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { options, participants, polls, votes } from '@/db/schema';
+import { secretMatches } from '@/db/tokens';
+import type { VoteValue } from '@/lib/poll-input';
+import type { PollRecord } from '@/lib/poll-shape';
+
+/** The poll with its options (in order), participants (oldest first) and every vote. */
+export function getPollWithVotes(pollId: string): PollRecord | null {
+  const db = getDb();
+  const poll = db.select().from(polls).where(eq(polls.id, pollId)).get();
+  if (!poll) return null;
+  const optionRows = db
+    .select({
+      id: options.id,
+      startsAt: options.startsAt,
+      durationMinutes: options.durationMinutes,
+      date: options.date,
+    })
+    .from(options)
+    .where(eq(options.pollId, pollId))
+    .orderBy(asc(options.position))
+    .all();
+  const people = db
+    .select()
+    .from(participants)
+    .where(eq(participants.pollId, pollId))
+    .orderBy(asc(participants.createdAt), asc(participants.id))
+    .all();
+  const voteRows =
+    people.length === 0
+      ? []
+      : db
+          .select()
+          .from(votes)
+          .where(
+            inArray(
+              votes.participantId,
+              people.map((p) => p.id),
+            ),
+          )
+          .all();
+  const byParticipant = new Map<string, Record<string, VoteValue>>();
+  for (const v of voteRows) {
+    const entry = byParticipant.get(v.participantId) ?? {};
+    entry[v.optionId] = v.value;
+    byParticipant.set(v.participantId, entry);
+  }
+  return {
+    id: poll.id,
+    title: poll.title,
+    description: poll.description,
+    location: poll.location,
+    organiserName: poll.organiserName,
+    timeZone: poll.timeZone,
+    kind: poll.kind,
+    status: poll.status,
+    createdAt: poll.createdAt,
+    updatedAt: poll.updatedAt,
+    options: optionRows,
+    participants: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      timeZone: p.timeZone,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+      votes: byParticipant.get(p.id) ?? {},
+    })),
+  };
+}
+
+/** A wrong token and a missing poll are the same answer: false. */
+export function isAdminOf(pollId: string, adminToken: string): boolean {
+  const row = getDb()
+    .select({ hash: polls.adminTokenHash })
+    .from(polls)
+    .where(eq(polls.id, pollId))
+    .get();
+  return row !== undefined && secretMatches(adminToken, row.hash);
+}
+
+export function isEditorOf(pollId: string, participantId: string, editToken: string): boolean {
+  const row = getDb()
+    .select({ pollId: participants.pollId, hash: participants.editTokenHash })
+    .from(participants)
+    .where(eq(participants.id, participantId))
+    .get();
+  return row !== undefined && row.pollId === pollId && secretMatches(editToken, row.hash);
+}

@@ -1,0 +1,54 @@
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+
+export type Answer = 'Yes' | 'If need be' | 'No';
+
+/** Fills the create form the way an organiser does: type dates, add start times. */
+export async function createTimedPollThroughForm(
+  page: Page,
+  { title, dates, times, durationLabel }: { title: string; dates: string[]; times: string[]; durationLabel: string },
+) {
+  await page.goto('/');
+  await page.getByLabel('Title').fill(title);
+  for (const date of dates) {
+    await page.getByLabel('Or type a date').fill(date);
+    await page.getByRole('button', { name: 'Add date' }).click();
+  }
+  await page.getByLabel('Duration').selectOption({ label: durationLabel });
+  await page.getByRole('button', { name: 'Remove start time 09:00' }).click();
+  for (const time of times) {
+    await page.getByLabel('Add a start time').fill(time);
+    await page.getByRole('button', { name: 'Add time', exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Create poll' }).click();
+  await expect(page.getByRole('heading', { name: 'Links' })).toBeVisible();
+  const participantUrl = await page.getByLabel('Participant link').inputValue();
+  const adminUrl = await page.getByLabel('Your admin link').inputValue();
+  return { participantUrl, adminUrl, pollId: new URL(participantUrl).pathname.split('/')[2]! };
+}
+
+export async function answer(page: Page, name: string, answers: Answer[]) {
+  await page.getByLabel('Your name').fill(name);
+  const groups = page.getByRole('radiogroup');
+  await expect(groups).toHaveCount(answers.length);
+  for (const [i, value] of answers.entries()) {
+    await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
+  }
+  await page.getByRole('button', { name: 'Send answer' }).click();
+  await expect(page.getByText('Thank you, your answer is saved.')).toBeVisible();
+  return page.getByLabel('Your private edit link').inputValue();
+}
+
+export async function newPage(browser: Browser, timezoneId: string, locale: string): Promise<Page> {
+  const context = await browser.newContext({ timezoneId, locale });
+  return context.newPage();
+}
+
+export async function readPoll(request: APIRequestContext, pollId: string) {
+  const response = await request.get(`/api/polls/${pollId}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as {
+    options: { id: string; start?: string; end?: string; date?: string }[];
+    participants: { id: string; name: string; timeZone: string; votes: Record<string, string> }[];
+    status: string;
+  };
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { addProblem, problemsFromZod, type FieldProblems, type Prepared } from '@/lib/problems';
+import {
+  findTransitions,
+  formatUtcOffset,
+  formatWall,
+  parseDate,
+  parseWall,
+  resolveWallTime,
+  resolveZone,
+} from '@/lib/time-zone';
+
+export const LIMITS = {
+  title: 200,
+  description: 5000,
+  location: 500,
+  name: 80,
+  options: 500,
+  minDuration: 15,
+  maxDuration: 12 * 60,
+} as const;
+
+export const VOTE_VALUES = ['yes', 'ifneedbe', 'no'] as const;
+export type VoteValue = (typeof VOTE_VALUES)[number];
+export type PollKind = 'timed' | 'allDay';
+
+/** A real IANA Area/Location zone; abbreviations such as `IST` are refused (fairness.md §2.1). */
+export const zoneSchema = z
+  .string({ error: 'timeZone.required' })
+  .trim()
+  .min(1, 'timeZone.required')
+  .max(64, 'timeZone.unknown')
+  .refine((zone) => resolveZone(zone).status === 'iana', 'timeZone.unknown');
+
+const wallSchema = z
+  .string({ error: 'options.malformedStart' })
+  .refine((wall) => parseWall(wall) !== null, 'options.malformedStart');
+const dateSchema = z
+  .string({ error: 'options.malformedDate' })
+  .refine((date) => /^\d{4}-\d{2}-\d{2}$/.test(date) && parseDate(date) !== null, 'options.malformedDate');
+
+const optionalText = (max: number, code: string) =>
+  z.string({ error: code }).trim().max(max, code).optional().default('');
+
+export const createPollSchema = z
+  .object({
+    title: z
+      .string({ error: 'title.required' })
+      .trim()
+      .min(1, 'title.required')
+      .max(LIMITS.title, 'title.tooLong'),
+    description: optionalText(LIMITS.description, 'description.tooLong'),
+    location: optionalText(LIMITS.location, 'location.tooLong'),
+    organiserName: optionalText(LIMITS.name, 'organiserName.tooLong'),
+    timeZone: zoneSchema,
+    kind: z.enum(['timed', 'allDay'], { error: 'kind.invalid' }),
+    durationMinutes: z
+      .number({ error: 'durationMinutes.outOfRange' })
+      .int('durationMinutes.outOfRange')
+      .min(LIMITS.minDuration, 'durationMinutes.outOfRange')
+      .max(LIMITS.maxDuration, 'durationMinutes.outOfRange')
+      .optional(),
+    options: z
+      .array(
+        z.union([z.strictObject({ start: wallSchema }), z.strictObject({ date: dateSchema })], {
+          error: 'options.malformedOption',
+        }),
+        { error: 'options.required' },
+      )
+      .min(1, 'options.required')
+      .max(LIMITS.options, 'options.tooMany'),
+  })
+  .strict();
+
+export type CreatePollInput = z.input<typeof createPollSchema>;
+
+export type PreparedOption =
+  | { kind: 'timed'; startsAt: number; durationMinutes: number }
+  | { kind: 'allDay'; date: string };
+
+export interface PreparedPoll {
+  title: string;
+  description: string;
+  location: string;
+  organiserName: string;
+  timeZone: string;
+  kind: PollKind;
+  options: PreparedOption[];
+  /** Options that needed a decision the organiser should hear about (a fold). */
+  notices: { wall: string; offsetUsed: string; offsetOther: string }[];
+}
+
+/**
+ * Turns untrusted input into the poll to store: wall times become instants in the
+ * organiser's zone (a wall time inside a spring-forward gap is refused, a fall-back one
+ * takes its first occurrence), duplicates merge and options come out in time order.
+ */
+export function preparePoll(raw: unknown): Prepared<PreparedPoll> {
+  const parsed = createPollSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: problemsFromZod(parsed.error) };
+  const input = parsed.data;
+  const problems: FieldProblems = {};
+  const zone = resolveZone(input.timeZone).zone;
+  if (!zone) return { ok: false, fieldErrors: { timeZone: [{ code: 'timeZone.unknown' }] } };
+
+  const notices: PreparedPoll['notices'] = [];
+  let options: PreparedOption[] = [];
+  if (input.kind === 'timed') {
+    if (input.durationMinutes === undefined) {
+      addProblem(problems, 'durationMinutes', { code: 'durationMinutes.outOfRange' });
+    }
+    const seen = new Set<number>();
+    for (const option of input.options) {
+      if (!('start' in option)) {
+        addProblem(problems, 'options', { code: 'options.kindMismatch' });
+        break;
+      }
+      const wallMs = parseWall(option.start) as number;
+      const resolved = resolveWallTime(zone, wallMs);
+      if (resolved.status === 'nonexistent') {
+        const jump = findTransitions(zone, resolved.earlierMs - 1, resolved.utcMs + 1)[0];
+        addProblem(problems, 'options', {
+          code: 'options.nonexistent',
+          values: {
+            wall: option.start.replace('T', ' '),
+            zone: input.timeZone,
+            from: jump ? formatWall(jump.utcMs + jump.offsetBefore * 60_000).slice(11) : '',
+            to: jump ? formatWall(jump.utcMs + jump.offsetAfter * 60_000).slice(11) : '',
+          },
+        });
+        continue;
+      }
+      if (resolved.status === 'ambiguous') {
+        notices.push({
+          wall: option.start.replace('T', ' '),
+          offsetUsed: formatUtcOffset(resolved.offsetEarlier),
+          offsetOther: formatUtcOffset(resolved.offsetLater),
+        });
+      }
+      if (seen.has(resolved.utcMs)) continue;
+      seen.add(resolved.utcMs);
+      options.push({
+        kind: 'timed',
+        startsAt: resolved.utcMs,
+        durationMinutes: input.durationMinutes ?? LIMITS.minDuration,
+      });
+    }
+    options.sort((a, b) => (a.kind === 'timed' && b.kind === 'timed' ? a.startsAt - b.startsAt : 0));
+  } else {
+    const dates = new Set<string>();
+    for (const option of input.options) {
+      if (!('date' in option)) {
+        addProblem(problems, 'options', { code: 'options.kindMismatch' });
+        break;
+      }
+      dates.add(option.date);
+    }
+    options = [...dates].sort().map((date) => ({ kind: 'allDay', date }));
+  }
+
+  if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
+  return {
+    ok: true,
+    value: {
+      title: input.title,
+      description: input.description,
+      location: input.location,
+      organiserName: input.organiserName,
+      timeZone: input.timeZone,
+      kind: input.kind,
+      options,
+      notices,
+    },
+  };
+}

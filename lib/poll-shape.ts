@@ -1,0 +1,77 @@
+import type { PollKind, VoteValue } from '@/lib/poll-input';
+
+export type PollStatus = 'open' | 'closed' | 'scheduled';
+
+/** A poll as stored: instants in UTC milliseconds, all-day options as floating dates. */
+export interface PollRecord {
+  id: string;
+  title: string;
+  description: string;
+  location: string;
+  organiserName: string;
+  timeZone: string;
+  kind: PollKind;
+  status: PollStatus;
+  createdAt: number;
+  updatedAt: number;
+  options: { id: string; startsAt: number | null; durationMinutes: number | null; date: string | null }[];
+  participants: ParticipantRecord[];
+}
+
+export interface ParticipantRecord {
+  id: string;
+  name: string;
+  timeZone: string;
+  createdAt: number;
+  updatedAt: number;
+  votes: Record<string, VoteValue>;
+}
+
+export type PublicOption =
+  | { id: string; start: string; end: string; durationMinutes: number }
+  | { id: string; date: string };
+
+/** The JSON API's read shape (README "GET /api/polls/{id}"). */
+export interface PublicPoll {
+  id: string;
+  title: string;
+  description: string;
+  location: string;
+  organiserName: string;
+  timeZone: string;
+  kind: PollKind;
+  status: PollStatus;
+  createdAt: string;
+  updatedAt: string;
+  options: PublicOption[];
+  participants: { id: string; name: string; timeZone: string; votes: Record<string, VoteValue> }[];
+}
+
+export function toPublicOption(option: PollRecord['options'][number]): PublicOption {
+  if (option.startsAt !== null && option.durationMinutes !== null) {
+    return {
+      id: option.id,
+      start: new Date(option.startsAt).toISOString(),
+      end: new Date(option.startsAt + option.durationMinutes * 60_000).toISOString(),
+      durationMinutes: option.durationMinutes,
+    };
+  }
+  return { id: option.id, date: option.date ?? '' };
+}
+
+export function toPublicPoll(poll: PollRecord): PublicPoll {
+  return {
+    id: poll.id,
+    title: poll.title,
+    description: poll.description,
+    location: poll.location,
+    organiserName: poll.organiserName,
+    timeZone: poll.timeZone,
+    kind: poll.kind,
+    status: poll.status,
+    createdAt: new Date(poll.createdAt).toISOString(),
+    updatedAt: new Date(poll.updatedAt).toISOString(),
+    options: poll.options.map(toPublicOption),
+    participants: poll.participants.map((p) => ({ id: p.id, name: p.name, timeZone: p.timeZone, votes: p.votes })),
+  };
+}

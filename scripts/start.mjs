@@ -1,0 +1,32 @@
+// `npm start`: build when the sources are newer than the last build, then serve.
+// The database is created and migrated by the server at start-up (instrumentation.ts).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const root = path.resolve(import.meta.dirname, '..');
+const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const buildId = path.join(root, '.next', 'BUILD_ID');
+const SOURCES = ['app', 'components', 'lib', 'db', 'i18n', 'messages', 'public', 'next.config.ts', 'package-lock.json', 'instrumentation.ts', 'postcss.config.mjs'];
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), s.mtimeMs);
+}
+
+const stale = !existsSync(buildId) || SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
+if (stale) {
+  console.log('kairos: building (sources changed since the last build)…');
+  const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (process.argv.includes('--build-only')) process.exit(0);
+
+const args = [next, 'start', '-p', process.env.PORT ?? '3000'];
+if (process.env.HOST) args.push('-H', process.env.HOST);
+const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

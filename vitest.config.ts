@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts'],
+    exclude: ['e2e/**', 'node_modules/**'],
+    environment: 'node',
+  },
+});
