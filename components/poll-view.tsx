@@ -4,10 +4,12 @@ import { useActionState, useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { CopyField } from '@/components/copy-button';
 import { FieldError } from '@/components/field-error';
+import { RankingList, type OptionOrder } from '@/components/ranking-list';
 import { ResultsTable } from '@/components/results-table';
 import { VoteIcon, VOTE_STYLE } from '@/components/vote-mark';
 import { ZonePicker } from '@/components/zone-picker';
 import { VOTE_VALUES, type VoteValue } from '@/lib/poll-input';
+import type { RankedOptionView } from '@/lib/poll-ranking';
 import type { PollRecord } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
 import { describeDate, describeTimedSlot, zoneOffsetLabel } from '@/lib/slot-display';
@@ -23,6 +25,8 @@ export interface OptionView {
   month: string;
   dateLabel: string;
   dayMonth: string;
+  /** The viewer's local date of the start (the floating date for all-day options). */
+  localDate: string;
   timeRange: string | null;
   organiserNote: string | null;
   crossesMidnight: boolean;
@@ -41,6 +45,7 @@ function newSubmissionKey(): string {
 
 export function PollView({
   poll,
+  ranking,
   mode,
   initialZone,
   locale,
@@ -50,6 +55,8 @@ export function PollView({
   removeAction,
 }: {
   poll: PollRecord;
+  /** The server's fairness ranking, best first. */
+  ranking: RankedOptionView[];
   mode: 'participant' | 'admin';
   initialZone: string | null;
   locale: string;
@@ -61,6 +68,7 @@ export function PollView({
   const t = useTranslations('poll');
   const [zone, setZone] = useState<string | null>(initialZone);
   const [changingZone, setChangingZone] = useState(false);
+  const [order, setOrder] = useState<OptionOrder>('ranked');
 
   useEffect(() => {
     if (initialZone) return;
@@ -83,6 +91,7 @@ export function PollView({
             month: v.month,
             dateLabel: v.dateLabel,
             dayMonth: v.dayMonth,
+            localDate: v.localDate,
             timeRange: zone ? v.timeRange : null,
             organiserNote:
               zone && zone !== poll.timeZone
@@ -100,10 +109,14 @@ export function PollView({
       }),
     [poll.options, poll.timeZone, zone, locale, t],
   );
-  const { tallies, best } = useMemo(
+  const { tallies } = useMemo(
     () => tallyOptions(poll.options.map((o) => o.id), poll.participants),
     [poll.options, poll.participants],
   );
+  const viewsById = useMemo(() => new Map(views.map((v) => [v.id, v])), [views]);
+  const top = ranking[0];
+  const best = new Set(top && top.keys.canAttend > 0 ? [top.id] : []);
+  const columns = order === 'ranked' ? ranking.map((r) => viewsById.get(r.id)).filter((v) => v !== undefined) : views;
   const mine = me ? poll.participants.find((p) => p.id === me.participantId) : undefined;
   const isTimed = poll.kind === 'timed';
   const utcHint = zone !== null && (zone === 'UTC' || zone === 'Etc/UTC');
@@ -165,9 +178,13 @@ export function PollView({
         </p>
       )}
 
+      {poll.participants.length > 0 && (
+        <RankingList ranking={ranking} views={viewsById} order={order} onOrderChange={setOrder} locale={locale} />
+      )}
+
       <ResultsTable
         poll={poll}
-        views={views}
+        views={columns}
         tallies={tallies}
         best={best}
         highlightId={me?.participantId ?? null}

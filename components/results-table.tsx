@@ -10,9 +10,8 @@ import type { OptionTally } from '@/lib/tally';
 import { placeName } from '@/lib/time-zone';
 
 /**
- * Participants × options. The best options (most yes + if-need-be) are marked in words and
- * with a star, so the highlight never depends on colour. The fairness ranking will slot in
- * as the order and explanation of these columns.
+ * Participants × options, in the order the viewer chose (fairest first or by date). The
+ * fairest option is marked in words and with a star, so the highlight never depends on colour.
  */
 export function ResultsTable({
   poll,
@@ -44,7 +43,7 @@ export function ResultsTable({
       {count === 0 ? (
         <p className="hint mt-3">{t('empty')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('scrollLabel')}>
+        <div className="relative mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('scrollLabel')}>
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">{t('caption')}</caption>
             <thead>

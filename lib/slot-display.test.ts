@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildZoneChoices, describeDate, describeTimedSlot, zoneOffsetLabel } from '@/lib/slot-display';
+import { buildZoneChoices, daysBetween, describeDate, describeTimedSlot, describeWallInterval, zoneOffsetLabel } from '@/lib/slot-display';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -47,5 +47,19 @@ describe('zone labels', () => {
   it('lists zones by city with current names, dropping abbreviations', () => {
     const choices = buildZoneChoices(['Asia/Calcutta', 'EST', 'America/New_York'], at('2026-12-01T00:00:00Z'));
     expect(choices.map((c) => c.label)).toEqual(['New York, America (UTC-05:00)', 'UTC (UTC+00:00)', 'Kolkata, Asia (UTC+05:30)']);
+  });
+});
+
+describe('describeWallInterval', () => {
+  it('formats someone else’s wall clock without shifting it into the viewer’s zone', () => {
+    const us = describeWallInterval('2026-10-28T07:00', '2026-10-28T08:00', { locale: 'en-US' });
+    expect(us.weekday).toBe('Wed');
+    // ICU puts a narrow no-break space before AM/PM.
+    expect(us.timeRange).toMatch(/^7:00\sAM – 8:00\sAM$/);
+    expect(describeWallInterval('2026-10-28T23:30', '2026-10-29T00:30', { locale: 'en-GB' }).timeRange).toBe('23:30 – 00:30');
+  });
+  it('counts calendar days between dates, across month ends', () => {
+    expect(daysBetween('2026-10-31', '2026-11-01')).toBe(1);
+    expect(daysBetween('2026-06-10', '2026-06-09')).toBe(-1);
   });
 });

@@ -86,6 +86,24 @@ export function describeTimedSlot(
   };
 }
 
+/**
+ * A participant's wall-clock interval ("YYYY-MM-DDTHH:mm" pair, already local to them) in the
+ * viewer's conventions, with its weekday: "Wed 07:00 – 08:00".
+ */
+export function describeWallInterval(localStart: string, localEnd: string, prefs: DisplayPrefs) {
+  const start = DateTime.fromISO(localStart, { zone: 'utc', locale: prefs.locale });
+  const end = DateTime.fromISO(localEnd, { zone: 'utc', locale: prefs.locale });
+  return {
+    weekday: start.toLocaleString({ weekday: 'short' }),
+    timeRange: rangeOf(start, end, prefs),
+  };
+}
+
+/** Whole calendar days from date `from` to date `to` (both YYYY-MM-DD): +1 for the next day. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** A floating date reads the same everywhere: no zone is involved. */
 export function describeDate(date: string, prefs: DisplayPrefs) {
   const dt = DateTime.fromISO(date, { zone: 'utc', locale: prefs.locale });

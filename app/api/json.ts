@@ -10,15 +10,15 @@ export const MAX_BODY_BYTES = 100 * 1024;
  */
 export async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'en'), 413) };
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
   const text = await request.text();
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-    return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'en'), 413) };
+    return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
   }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, response: jsonFailure(await failure('api.malformedJson', 'en'), 400) };
+    return { ok: false, response: jsonFailure(await failure('api.malformedJson', 'api'), 400) };
   }
 }
 
@@ -28,5 +28,5 @@ export function jsonFailure(body: Failure, status: number): NextResponse {
 
 /** A missing poll, a missing answer and a wrong token all read the same. */
 export async function notFoundJson(): Promise<NextResponse> {
-  return jsonFailure(await failure('api.notFound', 'en'), 404);
+  return jsonFailure(await failure('api.notFound', 'api'), 404);
 }

@@ -9,7 +9,7 @@ export async function POST(request: Request) {
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const prepared = preparePoll(body.value);
-  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'en'), 400);
+  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   const { id, adminToken } = insertPoll(prepared.value, Date.now());
   const origin = await requestOrigin();
   return NextResponse.json(

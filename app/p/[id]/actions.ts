@@ -41,7 +41,7 @@ export async function submitVote(_prev: VoteResult | null, formData: FormData): 
       : insertParticipant(pollId, prepared.value, now);
   if (!result.ok) {
     const code = { closed: 'poll.closed', unknownOption: 'votes.unknownOption', notFound: 'poll.notFound' }[result.reason];
-    return failure(code, undefined, { optionId: '' });
+    return failure(code, 'page', { optionId: '' });
   }
   let editUrl: string | null = null;
   if (result.editToken) {

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PollHeader } from '@/components/poll-header';
 import { PollView } from '@/components/poll-view';
+import { rankPoll } from '@/lib/poll-ranking';
 import { getPollWithVotes } from '@/db/queries';
 import { formatLocale } from '@/app/format-locale';
 import { savedViewerZone } from '@/app/viewer-zone';
@@ -24,6 +25,7 @@ export default async function ParticipantPage({ params }: PageProps<'/p/[id]'>) 
       <PollHeader poll={poll} />
       <PollView
         poll={poll}
+        ranking={rankPoll(poll)}
         mode="participant"
         initialZone={zone}
         locale={locale}

@@ -14,7 +14,7 @@ export async function POST(request: Request, { params }: RouteContext<'/api/poll
   const poll = getPollWithVotes(id);
   if (!poll) return await notFoundJson();
   const prepared = prepareVote(body.value, poll.options.map((o) => o.id));
-  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'en'), 400);
+  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   const result = insertParticipant(id, prepared.value, Date.now());
   if (!result.ok) return await writeFailure(result.reason);
   if (!result.editToken) {

@@ -4,6 +4,6 @@ import { describeProblems, failure } from '@/app/problem-messages';
 
 export async function writeFailure(reason: 'notFound' | 'closed' | 'unknownOption'): Promise<NextResponse> {
   if (reason === 'notFound') return await notFoundJson();
-  if (reason === 'closed') return jsonFailure(await failure('poll.closed', 'en'), 409);
-  return jsonFailure(await describeProblems({ votes: [{ code: 'votes.unknownOption', values: { optionId: '' } }] }, 'en'), 400);
+  if (reason === 'closed') return jsonFailure(await failure('poll.closed', 'api'), 409);
+  return jsonFailure(await describeProblems({ votes: [{ code: 'votes.unknownOption', values: { optionId: '' } }] }, 'api'), 400);
 }

@@ -6,6 +6,7 @@ import { AdminControls } from '@/components/admin-controls';
 import { CopyField } from '@/components/copy-button';
 import { PollHeader } from '@/components/poll-header';
 import { PollView } from '@/components/poll-view';
+import { rankPoll } from '@/lib/poll-ranking';
 import { getPollWithVotes, isAdminOf } from '@/db/queries';
 import { formatLocale } from '@/app/format-locale';
 import { adminPath, pollPath, requestOrigin } from '@/app/origin';
@@ -52,6 +53,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
       />
       <PollView
         poll={poll}
+        ranking={rankPoll(poll)}
         mode="admin"
         initialZone={zone}
         locale={locale}

@@ -15,7 +15,7 @@ export async function PUT(request: Request, { params }: RouteContext<'/api/polls
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const envelope = withToken.safeParse(body.value);
-  if (!envelope.success) return jsonFailure(await failure('api.notAnObject', 'en'), 400);
+  if (!envelope.success) return jsonFailure(await failure('api.notAnObject', 'api'), 400);
   const { editToken: bodyToken, ...answer } = envelope.data;
   const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const token = bearer ?? bodyToken;
@@ -24,7 +24,7 @@ export async function PUT(request: Request, { params }: RouteContext<'/api/polls
   const poll = getPollWithVotes(id);
   if (!poll) return await notFoundJson();
   const prepared = prepareVote(answer, poll.options.map((o) => o.id));
-  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'en'), 400);
+  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   const result = updateParticipant(id, participantId, token, prepared.value, Date.now());
   if (!result.ok) return await writeFailure(result.reason);
   return NextResponse.json({ participantId: result.participantId }, { headers: { 'Cache-Control': 'no-store' } });

@@ -1,0 +1,73 @@
+import {
+  comfortBand,
+  rankOptions,
+  type ComfortBand,
+  type Participant,
+  type RankKeys,
+  type Slot,
+  type SlotExplanation,
+  type Vote,
+} from '@/lib/fairness';
+import type { PollRecord } from '@/lib/poll-shape';
+
+/** One participant's side of one option, as the results page shows it. */
+export interface ParticipantChip {
+  id: string;
+  name: string;
+  place: string | null;
+  /** Wall clock "YYYY-MM-DDTHH:mm" in the participant's zone; null for all-day or no zone. */
+  localStart: string | null;
+  localEnd: string | null;
+  band: ComfortBand | null;
+  vote: Vote | null;
+  /** "no" when a yes fell into the participant's never window. */
+  effectiveVote: Vote | null;
+}
+
+/** A plain, serialisable copy of the engine's answer for one option. */
+export interface RankedOptionView {
+  id: string;
+  rank: number;
+  keys: RankKeys;
+  explanation: SlotExplanation;
+  summary: string;
+  chips: ParticipantChip[];
+}
+
+function toSlot(option: PollRecord['options'][number]): Slot {
+  if (option.startsAt !== null && option.durationMinutes !== null) {
+    return { id: option.id, start: new Date(option.startsAt).toISOString(), durationMin: option.durationMinutes };
+  }
+  return { id: option.id, date: option.date ?? '', allDay: true };
+}
+
+function toParticipant(p: PollRecord['participants'][number]): Participant {
+  return { id: p.id, name: p.name, zone: p.timeZone, votes: p.votes };
+}
+
+/**
+ * Ranks a stored poll with the fairness engine (slot-fairness/1.0), best first. Runs on the
+ * server: the ranking is never taken from the client.
+ */
+export function rankPoll(poll: PollRecord): RankedOptionView[] {
+  if (poll.options.length === 0) return [];
+  return rankOptions({ slots: poll.options.map(toSlot), participants: poll.participants.map(toParticipant) }).map(
+    (ranked) => ({
+      id: ranked.id,
+      rank: ranked.rank,
+      keys: ranked.keys,
+      explanation: ranked.explanation,
+      summary: ranked.summary,
+      chips: ranked.participants.map((p) => ({
+        id: p.id,
+        name: p.name,
+        place: p.place,
+        localStart: p.local?.localStart ?? null,
+        localEnd: p.local?.localEnd ?? null,
+        band: p.local && p.timePain !== null ? comfortBand(p.timePain) : null,
+        vote: p.vote,
+        effectiveVote: p.effectiveVote,
+      })),
+    }),
+  );
+}
