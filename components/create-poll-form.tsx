@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { MonthCalendar } from '@/components/month-calendar';
+import { GuestZonesField } from '@/components/guest-zones-field';
 import { ZonePicker } from '@/components/zone-picker';
 import { FieldError } from '@/components/field-error';
 import { generateDates, generateWallTimes, isTimeOfDay, MAX_GENERATED } from '@/lib/option-generation';
@@ -54,6 +55,7 @@ export function CreatePollForm({
   const [timeDraft, setTimeDraft] = useState('14:00');
   const [dateDraft, setDateDraft] = useState('');
   const [removed, setRemoved] = useState<Set<string>>(new Set());
+  const [guestZones, setGuestZones] = useState<string[]>([]);
 
   useEffect(() => {
     if (initialZone) return;
@@ -84,6 +86,7 @@ export function CreatePollForm({
     organiserName,
     timeZone,
     kind,
+    guestZones,
     ...(kind === 'timed' ? { durationMinutes: duration } : {}),
     options: options.map((o) => (kind === 'timed' ? { start: o } : { date: o })),
   });
@@ -202,6 +205,7 @@ export function CreatePollForm({
           error={errors.timeZone?.[0]}
           nowMs={nowMs}
         />
+        <GuestZonesField zones={guestZones} onChange={setGuestZones} nowMs={nowMs} error={errors.guestZones?.[0]} />
       </section>
 
       <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="options-heading">

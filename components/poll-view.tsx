@@ -4,15 +4,20 @@ import { useActionState, useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { CopyField } from '@/components/copy-button';
 import { FieldError } from '@/components/field-error';
+import { HoursFields } from '@/components/hours-fields';
 import { RankingList, type OptionOrder } from '@/components/ranking-list';
 import { ResultsTable } from '@/components/results-table';
 import { VoteIcon, VOTE_STYLE } from '@/components/vote-mark';
 import { ZonePicker } from '@/components/zone-picker';
+import { ZoneGlanceTable } from '@/components/zone-glance';
+import type { GlanceCell } from '@/lib/zone-glance';
 import { VOTE_VALUES, type VoteValue } from '@/lib/poll-input';
 import type { RankedOptionView } from '@/lib/poll-ranking';
 import type { PollRecord } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
-import { describeDate, describeTimedSlot, zoneOffsetLabel } from '@/lib/slot-display';
+import { describeDate, describeTimedSlot, describeWallInterval, zoneOffsetLabel } from '@/lib/slot-display';
+import { DEFAULT_NEVER_WINDOW, DEFAULT_WORKING_HOURS, neverWindowConflicts } from '@/lib/never-window';
+import type { DailyWindow } from '@/lib/fairness';
 import { tallyOptions } from '@/lib/tally';
 import { placeName } from '@/lib/time-zone';
 
@@ -53,8 +58,11 @@ export function PollView({
   me,
   submitAction,
   removeAction,
+  glance,
 }: {
   poll: PollRecord;
+  /** The organiser's view of every option at each involved place's clock. */
+  glance?: { zones: { id: string; place: string }[]; cells: [string, GlanceCell[]][] };
   /** The server's fairness ranking, best first. */
   ranking: RankedOptionView[];
   mode: 'participant' | 'admin';
@@ -169,6 +177,9 @@ export function PollView({
           me={me}
           initialName={mine?.name ?? ''}
           initialVotes={mine?.votes ?? {}}
+          initialHours={mine ? { workingHours: mine.workingHours ?? DEFAULT_WORKING_HOURS, neverWindow: mine.neverWindow } : null}
+          initialOverrides={mine?.overrideNever ?? []}
+          locale={locale}
           action={submitAction}
         />
       )}
@@ -177,6 +188,8 @@ export function PollView({
           {t('closedNotice')}
         </p>
       )}
+
+      {glance && isTimed && zone && <ZoneGlanceTable zones={glance.zones} cells={glance.cells} views={viewsById} locale={locale} />}
 
       {poll.participants.length > 0 && (
         <RankingList ranking={ranking} views={viewsById} order={order} onOrderChange={setOrder} locale={locale} />
@@ -202,6 +215,9 @@ function VoteForm({
   me,
   initialName,
   initialVotes,
+  initialHours,
+  initialOverrides,
+  locale,
   action,
 }: {
   poll: PollRecord;
@@ -211,6 +227,9 @@ function VoteForm({
   me: { participantId: string; editToken: string } | null;
   initialName: string;
   initialVotes: Record<string, VoteValue>;
+  initialHours: { workingHours: DailyWindow; neverWindow: DailyWindow | null } | null;
+  initialOverrides: string[];
+  locale: string;
   action: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
 }) {
   const t = useTranslations('poll');
@@ -218,6 +237,35 @@ function VoteForm({
   const [name, setName] = useState(initialName);
   const [votes, setVotes] = useState<Record<string, VoteValue>>(initialVotes);
   const [submissionKey] = useState(newSubmissionKey);
+  const [workingHours, setWorkingHours] = useState<DailyWindow>(initialHours?.workingHours ?? DEFAULT_WORKING_HOURS);
+  const [neverWindow, setNeverWindow] = useState<DailyWindow | null>(
+    initialHours ? initialHours.neverWindow : DEFAULT_NEVER_WINDOW,
+  );
+  const [lastNever, setLastNever] = useState<DailyWindow>(initialHours?.neverWindow ?? DEFAULT_NEVER_WINDOW);
+  const [overrides, setOverrides] = useState<Set<string>>(new Set(initialOverrides));
+
+  useEffect(() => {
+    if (initialHours) return;
+    const saved = readSavedHours();
+    if (!saved) return;
+    // localStorage exists only in the browser: the saved hours arrive after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setWorkingHours(saved.workingHours);
+    setNeverWindow(saved.neverWindow);
+    if (saved.neverWindow) setLastNever(saved.neverWindow);
+  }, [initialHours]);
+
+  function changeHours(next: { workingHours: DailyWindow; neverWindow: DailyWindow | null }) {
+    setWorkingHours(next.workingHours);
+    setNeverWindow(next.neverWindow);
+    if (next.neverWindow) setLastNever(next.neverWindow);
+    saveHours(next);
+  }
+
+  const conflicts = useMemo(
+    () => (zone ? neverWindowConflicts(poll.options, zone, neverWindow) : new Map<string, { localStart: string; localEnd: string }>()),
+    [poll.options, zone, neverWindow],
+  );
   const errors = state && !state.ok ? state.fieldErrors : {};
   const unanswered = views.filter((v) => !votes[v.id]).length;
 
@@ -226,6 +274,9 @@ function VoteForm({
     name,
     timeZone: zone ?? '',
     votes,
+    workingHours,
+    neverWindow,
+    overrideNever: [...overrides].filter((id) => conflicts.has(id) && votes[id] !== 'no'),
     submissionKey,
     ...(me ? { participantId: me.participantId, editToken: me.editToken } : {}),
   });
@@ -270,9 +321,19 @@ function VoteForm({
           />
           <FieldError id="participant-name-error" messages={errors.name} />
         </div>
+        {poll.kind === 'timed' && (
+          <HoursFields
+            workingHours={workingHours}
+            neverWindow={neverWindow}
+            lastNever={lastNever}
+            onWorkingHours={(w) => changeHours({ workingHours: w, neverWindow })}
+            onNeverWindow={(w) => changeHours({ workingHours, neverWindow: w })}
+          />
+        )}
         <ul className="grid gap-2">
           {views.map((v) => {
             const tally = tallies.get(v.id);
+            const conflict = conflicts.get(v.id);
             return (
               <li key={v.id} className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-3 rounded-xl border border-line p-3 sm:grid-cols-[auto_minmax(0,1fr)_auto]">
                   <div className="grid w-14 shrink-0 place-items-center rounded-lg bg-raised py-1 text-center leading-tight" aria-hidden="true">
@@ -303,6 +364,20 @@ function VoteForm({
                       </label>
                     ))}
                   </div>
+                  {conflict && votes[v.id] && votes[v.id] !== 'no' && (
+                    <NeverConflict
+                      time={describeWallInterval(conflict.localStart, conflict.localEnd, { locale }).timeRange}
+                      checked={overrides.has(v.id)}
+                      onChange={(checked) =>
+                        setOverrides((prev) => {
+                          const next = new Set(prev);
+                          if (checked) next.add(v.id);
+                          else next.delete(v.id);
+                          return next;
+                        })
+                      }
+                    />
+                  )}
               </li>
             );
           })}
@@ -317,6 +392,38 @@ function VoteForm({
       </form>
     </section>
   );
+}
+
+function NeverConflict({ time, checked, onChange }: { time: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const t = useTranslations('poll');
+  return (
+    <div role="note" className="col-span-full flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-warn-soft px-3 py-2 text-sm">
+      <span>{t('neverConflict', { time })}</span>
+      <label className="flex items-center gap-1.5 font-semibold">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+        {t('countAnyway')}
+      </label>
+    </div>
+  );
+}
+
+const HOURS_KEY = 'kairos_hours';
+
+function readSavedHours(): { workingHours: DailyWindow; neverWindow: DailyWindow | null } | null {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(HOURS_KEY) ?? 'null') as unknown;
+    return parsed && typeof parsed === 'object' && 'workingHours' in parsed ? (parsed as { workingHours: DailyWindow; neverWindow: DailyWindow | null }) : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveHours(hours: { workingHours: DailyWindow; neverWindow: DailyWindow | null }) {
+  try {
+    localStorage.setItem(HOURS_KEY, JSON.stringify(hours));
+  } catch {
+    // Private modes may refuse storage; the hours still go with this answer.
+  }
 }
 
 function OptionText({ view }: { view: OptionView }) {

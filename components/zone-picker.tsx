@@ -2,10 +2,10 @@
 
 import { useId, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { buildZoneChoices, zoneOffsetLabel } from '@/lib/slot-display';
+import { buildZoneChoices, matchZone, zoneOffsetLabel } from '@/lib/slot-display';
 import { isIanaZone, placeName } from '@/lib/time-zone';
 
-function runtimeZones(): string[] {
+export function runtimeZones(): string[] {
   return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 }
 
@@ -36,16 +36,9 @@ export function ZonePicker({
   const shown = draft ?? value;
 
   function commit(text: string) {
-    const trimmed = text.trim();
-    const match =
-      choices.find((c) => c.id === trimmed) ??
-      choices.find((c) => c.label.toLowerCase() === trimmed.toLowerCase()) ??
-      choices.find((c) => c.city.toLowerCase() === trimmed.toLowerCase());
-    if (match) {
-      onChange(match.id);
-      setDraft(null);
-    } else if (isIanaZone(trimmed)) {
-      onChange(trimmed);
+    const zone = matchZone(text, choices);
+    if (zone) {
+      onChange(zone);
       setDraft(null);
     }
   }

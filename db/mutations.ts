@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { options, participants, polls, votes } from '@/db/schema';
 import { hashSecret, newPublicId, newSecret, newShortId, secretMatches } from '@/db/tokens';
 import type { PreparedPoll } from '@/lib/poll-input';
@@ -20,6 +20,7 @@ export function insertPoll(poll: PreparedPoll, now: number): { id: string; admin
         organiserName: poll.organiserName,
         timeZone: poll.timeZone,
         kind: poll.kind,
+        guestZones: poll.guestZones,
         status: 'open',
         createdAt: now,
         updatedAt: now,
@@ -38,11 +39,22 @@ export function insertPoll(poll: PreparedPoll, now: number): { id: string; admin
   return { id, adminToken };
 }
 
+function comfortColumns(vote: PreparedVote) {
+  return {
+    preferredStart: vote.workingHours?.start ?? null,
+    preferredEnd: vote.workingHours?.end ?? null,
+    neverStart: vote.neverWindow?.start ?? null,
+    neverEnd: vote.neverWindow?.end ?? null,
+  };
+}
+
 export type VoteWriteResult =
   | { ok: true; participantId: string; editToken: string | null }
   | { ok: false; reason: 'notFound' | 'closed' | 'unknownOption' };
 
-function optionIdsOf(tx: Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0], pollId: string) {
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+function optionIdsOf(tx: Tx, pollId: string) {
   return new Set(
     tx.select({ id: options.id }).from(options).where(eq(options.pollId, pollId)).all().map((o) => o.id),
   );
@@ -77,6 +89,7 @@ export function insertParticipant(pollId: string, vote: PreparedVote, now: numbe
         pollId,
         name: vote.name,
         timeZone: vote.timeZone,
+        ...comfortColumns(vote),
         editTokenHash: hashSecret(editToken),
         submissionKey: vote.submissionKey ?? newShortId(),
         createdAt: now,
@@ -85,7 +98,7 @@ export function insertParticipant(pollId: string, vote: PreparedVote, now: numbe
       .run();
     if (vote.votes.length > 0) {
       tx.insert(votes)
-        .values(vote.votes.map((v) => ({ participantId, optionId: v.optionId, value: v.value })))
+        .values(vote.votes.map((v) => ({ participantId, optionId: v.optionId, value: v.value, overrideNever: v.overrideNever })))
         .run();
     }
     tx.update(polls).set({ updatedAt: now }).where(eq(polls.id, pollId)).run();
@@ -115,13 +128,13 @@ export function updateParticipant(
     const known = optionIdsOf(tx, pollId);
     if (vote.votes.some((v) => !known.has(v.optionId))) return { ok: false, reason: 'unknownOption' };
     tx.update(participants)
-      .set({ name: vote.name, timeZone: vote.timeZone, updatedAt: now })
+      .set({ name: vote.name, timeZone: vote.timeZone, ...comfortColumns(vote), updatedAt: now })
       .where(eq(participants.id, participantId))
       .run();
     tx.delete(votes).where(eq(votes.participantId, participantId)).run();
     if (vote.votes.length > 0) {
       tx.insert(votes)
-        .values(vote.votes.map((v) => ({ participantId, optionId: v.optionId, value: v.value })))
+        .values(vote.votes.map((v) => ({ participantId, optionId: v.optionId, value: v.value, overrideNever: v.overrideNever })))
         .run();
     }
     tx.update(polls).set({ updatedAt: now }).where(eq(polls.id, pollId)).run();

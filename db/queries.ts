@@ -3,6 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { options, participants, polls, votes } from '@/db/schema';
 import { secretMatches } from '@/db/tokens';
+import type { DailyWindow } from '@/lib/fairness';
 import type { VoteValue } from '@/lib/poll-input';
 import type { PollRecord } from '@/lib/poll-shape';
 
@@ -42,10 +43,12 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
           )
           .all();
   const byParticipant = new Map<string, Record<string, VoteValue>>();
+  const overrides = new Map<string, string[]>();
   for (const v of voteRows) {
     const entry = byParticipant.get(v.participantId) ?? {};
     entry[v.optionId] = v.value;
     byParticipant.set(v.participantId, entry);
+    if (v.overrideNever) overrides.set(v.participantId, [...(overrides.get(v.participantId) ?? []), v.optionId]);
   }
   return {
     id: poll.id,
@@ -56,6 +59,7 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
     timeZone: poll.timeZone,
     kind: poll.kind,
     status: poll.status,
+    guestZones: poll.guestZones,
     createdAt: poll.createdAt,
     updatedAt: poll.updatedAt,
     options: optionRows,
@@ -66,8 +70,15 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
       votes: byParticipant.get(p.id) ?? {},
+      workingHours: windowOf(p.preferredStart, p.preferredEnd),
+      neverWindow: windowOf(p.neverStart, p.neverEnd),
+      overrideNever: overrides.get(p.id) ?? [],
     })),
   };
+}
+
+function windowOf(start: string | null, end: string | null): DailyWindow | null {
+  return start && end ? { start: start as DailyWindow['start'], end: end as DailyWindow['end'] } : null;
 }
 
 /** A wrong token and a missing poll are the same answer: false. */

@@ -19,6 +19,8 @@ export const polls = sqliteTable('polls', {
   timeZone: text('time_zone').notNull(),
   kind: text('kind', { enum: ['timed', 'allDay'] }).notNull(),
   status: text('status', { enum: ['open', 'closed', 'scheduled'] }).notNull().default('open'),
+  /** IANA zones the organiser says guests are in, as a JSON array: shown before anyone answers. */
+  guestZones: text('guest_zones', { mode: 'json' }).$type<string[]>().notNull().default([]),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -54,6 +56,11 @@ export const participants = sqliteTable(
     name: text('name').notNull(),
     /** The IANA zone detected in (or chosen by) the participant's browser. */
     timeZone: text('time_zone').notNull(),
+    /** Their working hours and hard "never" window, local "HH:mm" (fairness.md §3.2, §3.4). */
+    preferredStart: text('preferred_start'),
+    preferredEnd: text('preferred_end'),
+    neverStart: text('never_start'),
+    neverEnd: text('never_end'),
     editTokenHash: text('edit_token_hash').notNull(),
     /** Client-chosen key that makes a repeated submit (double click, retry) a no-op. */
     submissionKey: text('submission_key').notNull(),
@@ -76,6 +83,8 @@ export const votes = sqliteTable(
       .notNull()
       .references(() => options.id, { onDelete: 'cascade' }),
     value: text('value', { enum: ['yes', 'ifneedbe', 'no'] }).notNull(),
+    /** The participant confirmed this slot although it falls in their never window. */
+    overrideNever: integer('override_never', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.participantId, t.optionId] }),

@@ -18,6 +18,7 @@ export const LIMITS = {
   options: 500,
   minDuration: 15,
   maxDuration: 12 * 60,
+  guestZones: 20,
 } as const;
 
 export const VOTE_VALUES = ['yes', 'ifneedbe', 'no'] as const;
@@ -54,6 +55,8 @@ export const createPollSchema = z
     organiserName: optionalText(LIMITS.name, 'organiserName.tooLong'),
     timeZone: zoneSchema,
     kind: z.enum(['timed', 'allDay'], { error: 'kind.invalid' }),
+    /** Where the organiser expects guests: their local times show before anyone answers. */
+    guestZones: z.array(zoneSchema, { error: 'guestZones.invalid' }).max(LIMITS.guestZones, 'guestZones.tooMany').optional().default([]),
     durationMinutes: z
       .number({ error: 'durationMinutes.outOfRange' })
       .int('durationMinutes.outOfRange')
@@ -85,6 +88,7 @@ export interface PreparedPoll {
   organiserName: string;
   timeZone: string;
   kind: PollKind;
+  guestZones: string[];
   options: PreparedOption[];
   /** Options that needed a decision the organiser should hear about (a fold). */
   notices: { wall: string; offsetUsed: string; offsetOther: string }[];
@@ -168,6 +172,7 @@ export function preparePoll(raw: unknown): Prepared<PreparedPoll> {
       organiserName: input.organiserName,
       timeZone: input.timeZone,
       kind: input.kind,
+      guestZones: [...new Set(input.guestZones)],
       options,
       notices,
     },

@@ -14,6 +14,7 @@ function poll(options: PollRecord['options'], participants: PollRecord['particip
     timeZone: 'Europe/Rome',
     kind: 'timed',
     status: 'open',
+    guestZones: [],
     createdAt: 0,
     updatedAt: 0,
     options,
@@ -28,6 +29,9 @@ const person = (id: string, timeZone: string, votes: Record<string, 'yes' | 'ifn
   createdAt: 0,
   updatedAt: 0,
   votes,
+  workingHours: null,
+  neverWindow: null,
+  overrideNever: [],
 });
 
 describe('rankPoll', () => {
@@ -41,6 +45,23 @@ describe('rankPoll', () => {
     expect(ranked.map((r) => r.id)).toEqual(['fair', 'night']);
     expect(ranked[1]!.chips.find((c) => c.id === 'la')).toMatchObject({ localStart: '2026-10-28T02:00', band: 'night' });
     expect(ranked[0]!.summary).toContain('worst: Wed 17:00-18:00 in Rome');
+  });
+
+  it('counts a yes inside the participant’s never window as no, unless they confirmed it', () => {
+    const options = [{ id: 'early', ...hour('2026-10-28T09:00:00Z') }, { id: 'late', ...hour('2026-10-28T16:00:00Z') }];
+    const la = { ...person('la', 'America/Los_Angeles', { early: 'yes' as const, late: 'yes' as const }), neverWindow: { start: '00:00', end: '06:00' } as const };
+    const plain = rankPoll(poll(options, [la]));
+    expect(plain.find((r) => r.id === 'early')!.keys.canAttend).toBe(0);
+    expect(plain.find((r) => r.id === 'early')!.chips[0]!.effectiveVote).toBe('no');
+    const confirmed = rankPoll(poll(options, [{ ...la, overrideNever: ['early'] }]));
+    expect(confirmed.find((r) => r.id === 'early')!.keys).toMatchObject({ canAttend: 1, night: 1 });
+  });
+
+  it('scores against the participant’s own working hours', () => {
+    const options = [{ id: 'a', ...hour('2026-10-28T14:00:00Z') }];
+    const early = { ...person('la', 'America/Los_Angeles', { a: 'yes' as const }), workingHours: { start: '07:00', end: '15:00' } as const };
+    expect(rankPoll(poll(options, [early]))[0]!.keys.worstPain).toBe(0);
+    expect(rankPoll(poll(options, [person('la', 'America/Los_Angeles', { a: 'yes' })]))[0]!.keys.worstPain).toBe(450);
   });
 
   it('ranks all-day options by attendance only and gives them no local interval', () => {

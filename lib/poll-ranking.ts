@@ -42,7 +42,15 @@ function toSlot(option: PollRecord['options'][number]): Slot {
 }
 
 function toParticipant(p: PollRecord['participants'][number]): Participant {
-  return { id: p.id, name: p.name, zone: p.timeZone, votes: p.votes };
+  return {
+    id: p.id,
+    name: p.name,
+    zone: p.timeZone,
+    votes: p.votes,
+    ...(p.workingHours ? { preferred: p.workingHours } : {}),
+    ...(p.neverWindow ? { never: p.neverWindow } : {}),
+    ...(p.overrideNever.length > 0 ? { overrideNever: Object.fromEntries(p.overrideNever.map((id) => [id, true as const])) } : {}),
+  };
 }
 
 /**

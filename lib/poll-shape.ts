@@ -1,3 +1,4 @@
+import type { DailyWindow } from '@/lib/fairness';
 import type { PollKind, VoteValue } from '@/lib/poll-input';
 
 export type PollStatus = 'open' | 'closed' | 'scheduled';
@@ -12,6 +13,7 @@ export interface PollRecord {
   timeZone: string;
   kind: PollKind;
   status: PollStatus;
+  guestZones: string[];
   createdAt: number;
   updatedAt: number;
   options: { id: string; startsAt: number | null; durationMinutes: number | null; date: string | null }[];
@@ -25,6 +27,10 @@ export interface ParticipantRecord {
   createdAt: number;
   updatedAt: number;
   votes: Record<string, VoteValue>;
+  workingHours: DailyWindow | null;
+  neverWindow: DailyWindow | null;
+  /** Option ids confirmed despite the never window. */
+  overrideNever: string[];
 }
 
 export type PublicOption =
@@ -41,10 +47,19 @@ export interface PublicPoll {
   timeZone: string;
   kind: PollKind;
   status: PollStatus;
+  guestZones: string[];
   createdAt: string;
   updatedAt: string;
   options: PublicOption[];
-  participants: { id: string; name: string; timeZone: string; votes: Record<string, VoteValue> }[];
+  participants: {
+    id: string;
+    name: string;
+    timeZone: string;
+    votes: Record<string, VoteValue>;
+    workingHours: DailyWindow | null;
+    neverWindow: DailyWindow | null;
+    overrideNever: string[];
+  }[];
 }
 
 export function toPublicOption(option: PollRecord['options'][number]): PublicOption {
@@ -69,9 +84,18 @@ export function toPublicPoll(poll: PollRecord): PublicPoll {
     timeZone: poll.timeZone,
     kind: poll.kind,
     status: poll.status,
+    guestZones: poll.guestZones,
     createdAt: new Date(poll.createdAt).toISOString(),
     updatedAt: new Date(poll.updatedAt).toISOString(),
     options: poll.options.map(toPublicOption),
-    participants: poll.participants.map((p) => ({ id: p.id, name: p.name, timeZone: p.timeZone, votes: p.votes })),
+    participants: poll.participants.map((p) => ({
+      id: p.id,
+      name: p.name,
+      timeZone: p.timeZone,
+      votes: p.votes,
+      workingHours: p.workingHours,
+      neverWindow: p.neverWindow,
+      overrideNever: p.overrideNever,
+    })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildZoneChoices, daysBetween, describeDate, describeTimedSlot, describeWallInterval, zoneOffsetLabel } from '@/lib/slot-display';
+import { buildZoneChoices, daysBetween, matchZone, describeDate, describeTimedSlot, describeWallInterval, zoneOffsetLabel } from '@/lib/slot-display';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -61,5 +61,18 @@ describe('describeWallInterval', () => {
   it('counts calendar days between dates, across month ends', () => {
     expect(daysBetween('2026-10-31', '2026-11-01')).toBe(1);
     expect(daysBetween('2026-06-10', '2026-06-09')).toBe(-1);
+  });
+});
+
+describe('matchZone', () => {
+  const choices = buildZoneChoices(['America/New_York', 'Asia/Calcutta'], at('2026-12-01T00:00:00Z'));
+  it('finds a zone by id, by city or by its label, ignoring case', () => {
+    expect(matchZone('new york', choices)).toBe('America/New_York');
+    expect(matchZone('Kolkata', choices)).toBe('Asia/Calcutta');
+    expect(matchZone('Europe/Rome', choices)).toBe('Europe/Rome');
+  });
+  it('refuses abbreviations and nonsense', () => {
+    expect(matchZone('IST', choices)).toBeNull();
+    expect(matchZone('Atlantis', choices)).toBeNull();
   });
 });

@@ -151,3 +151,15 @@ export function buildZoneChoices(ids: readonly string[], nowMs: number): ZoneCho
   }
   return choices.sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.city.localeCompare(b.city));
 }
+
+/** What the person typed, as a zone: an IANA id, a listed label, or a city name. */
+export function matchZone(text: string, choices: readonly ZoneChoice[]): string | null {
+  const typed = text.trim().toLowerCase();
+  if (typed === '') return null;
+  const match =
+    choices.find((c) => c.id.toLowerCase() === typed) ??
+    choices.find((c) => c.label.toLowerCase() === typed) ??
+    choices.find((c) => c.city.toLowerCase() === typed);
+  if (match) return match.id;
+  return resolveZone(text.trim()).status === 'iana' ? text.trim() : null;
+}

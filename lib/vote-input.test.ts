@@ -8,7 +8,17 @@ describe('prepareVote', () => {
     const r = prepareVote({ name: ' Ana ', timeZone: 'Asia/Kathmandu', votes: { a: 'yes', b: 'ifneedbe' } }, options);
     expect(r).toEqual({
       ok: true,
-      value: { name: 'Ana', timeZone: 'Asia/Kathmandu', votes: [{ optionId: 'a', value: 'yes' }, { optionId: 'b', value: 'ifneedbe' }], submissionKey: null },
+      value: {
+        name: 'Ana',
+        timeZone: 'Asia/Kathmandu',
+        votes: [
+          { optionId: 'a', value: 'yes', overrideNever: false },
+          { optionId: 'b', value: 'ifneedbe', overrideNever: false },
+        ],
+        workingHours: null,
+        neverWindow: null,
+        submissionKey: null,
+      },
     });
   });
 
@@ -20,6 +30,24 @@ describe('prepareVote', () => {
   it('refuses a value other than yes, ifneedbe and no', () => {
     const r = prepareVote({ name: 'Ana', timeZone: 'UTC', votes: { a: 'maybe' } }, options);
     expect(!r.ok && r.fieldErrors.votes?.[0]?.code).toBe('votes.invalidValue');
+  });
+
+  it('keeps working hours, the never window and the confirmed exceptions to it', () => {
+    const r = prepareVote(
+      { name: 'Ana', timeZone: 'UTC', votes: { a: 'yes', b: 'no' }, workingHours: { start: '07:00', end: '15:00' }, neverWindow: { start: '23:00', end: '07:00' }, overrideNever: ['a', 'b'] },
+      options,
+    );
+    expect(r.ok && r.value.workingHours).toEqual({ start: '07:00', end: '15:00' });
+    expect(r.ok && r.value.neverWindow).toEqual({ start: '23:00', end: '07:00' });
+    // An override only means something on a yes or if-need-be.
+    expect(r.ok && r.value.votes.map((v) => v.overrideNever)).toEqual([true, false]);
+  });
+
+  it('refuses malformed hours and overrides of foreign options', () => {
+    const bad = prepareVote({ name: 'Ana', timeZone: 'UTC', votes: {}, neverWindow: { start: '25:00', end: '06:00' } }, options);
+    expect(!bad.ok && bad.fieldErrors.neverWindow?.[0]?.code).toBe('hours.malformed');
+    const foreign = prepareVote({ name: 'Ana', timeZone: 'UTC', votes: {}, overrideNever: ['zzz'] }, options);
+    expect(!foreign.ok && foreign.fieldErrors.overrideNever?.[0]?.code).toBe('votes.unknownOption');
   });
 
   it.each([

@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import type { DailyWindow } from '@/lib/fairness';
 import { LIMITS, VOTE_VALUES, zoneSchema, type VoteValue } from '@/lib/poll-input';
 import { addProblem, problemsFromZod, type FieldProblems, type Prepared } from '@/lib/problems';
+
+const hm = z
+  .string({ error: 'hours.malformed' })
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'hours.malformed') as z.ZodType<DailyWindow['start']>;
+const dailyWindow = z.strictObject({ start: hm, end: hm }, { error: 'hours.malformed' });
 
 export const submitVoteSchema = z
   .object({
@@ -15,6 +21,12 @@ export const submitVoteSchema = z
       z.enum(VOTE_VALUES, { error: 'votes.invalidValue' }),
       { error: 'votes.required' },
     ),
+    /** Working hours: outside them a time counts as discomfort (fairness.md §3.2). */
+    workingHours: dailyWindow.optional(),
+    /** Hard window ("never at night"): a yes inside it counts as no unless overridden. */
+    neverWindow: dailyWindow.nullable().optional(),
+    /** Options the participant confirmed although they fall in the never window. */
+    overrideNever: z.array(z.string().max(64), { error: 'votes.unknownOption' }).max(LIMITS.options).optional(),
     /** Makes a repeated submit (double click, network retry) land once. */
     submissionKey: z.string().trim().min(8).max(64).optional(),
   })
@@ -25,7 +37,9 @@ export type SubmitVoteInput = z.input<typeof submitVoteSchema>;
 export interface PreparedVote {
   name: string;
   timeZone: string;
-  votes: { optionId: string; value: VoteValue }[];
+  votes: { optionId: string; value: VoteValue; overrideNever: boolean }[];
+  workingHours: DailyWindow | null;
+  neverWindow: DailyWindow | null;
   submissionKey: string | null;
 }
 
@@ -36,12 +50,16 @@ export function prepareVote(raw: unknown, optionIds: readonly string[]): Prepare
   const known = new Set(optionIds);
   const problems: FieldProblems = {};
   const votes: PreparedVote['votes'] = [];
+  const overrides = new Set(parsed.data.overrideNever ?? []);
+  for (const optionId of overrides) {
+    if (!known.has(optionId)) addProblem(problems, 'overrideNever', { code: 'votes.unknownOption', values: { optionId } });
+  }
   for (const [optionId, value] of Object.entries(parsed.data.votes)) {
     if (!known.has(optionId)) {
       addProblem(problems, 'votes', { code: 'votes.unknownOption', values: { optionId } });
       continue;
     }
-    votes.push({ optionId, value });
+    votes.push({ optionId, value, overrideNever: overrides.has(optionId) && value !== 'no' });
   }
   if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
   return {
@@ -50,6 +68,8 @@ export function prepareVote(raw: unknown, optionIds: readonly string[]): Prepare
       name: parsed.data.name,
       timeZone: parsed.data.timeZone,
       votes,
+      workingHours: parsed.data.workingHours ?? null,
+      neverWindow: parsed.data.neverWindow ?? null,
       submissionKey: parsed.data.submissionKey ?? null,
     },
   };

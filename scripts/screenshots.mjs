@@ -16,6 +16,7 @@ const poll = await fetch(`${base}/api/polls`, {
     location: 'https://meet.example.org/ocean',
     organiserName: 'Giulia',
     timeZone: 'Europe/Rome',
+    guestZones: ['America/New_York', 'America/Los_Angeles', 'Asia/Kathmandu'],
     kind: 'timed',
     durationMinutes: 60,
     options: ['2026-10-27T15:00', '2026-10-28T17:00', '2026-10-29T09:00', '2026-10-29T23:30'].map((start) => ({ start })),

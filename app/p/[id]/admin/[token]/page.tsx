@@ -7,6 +7,7 @@ import { CopyField } from '@/components/copy-button';
 import { PollHeader } from '@/components/poll-header';
 import { PollView } from '@/components/poll-view';
 import { rankPoll } from '@/lib/poll-ranking';
+import { glanceAtZones } from '@/lib/zone-glance';
 import { getPollWithVotes, isAdminOf } from '@/db/queries';
 import { formatLocale } from '@/app/format-locale';
 import { adminPath, pollPath, requestOrigin } from '@/app/origin';
@@ -21,6 +22,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
   const poll = isAdminOf(id, token) ? getPollWithVotes(id) : null;
   if (!poll) notFound();
   const t = await getTranslations('admin');
+  const glance = glanceAtZones(poll);
   const [zone, locale, origin, query] = await Promise.all([savedViewerZone(), formatLocale(), requestOrigin(), searchParams]);
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -60,6 +62,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
         nowMs={requestTime()}
         me={null}
         removeAction={removeParticipant.bind(null, id, token)}
+        glance={{ zones: glance.zones, cells: [...glance.cells.entries()] }}
       />
     </div>
   );
