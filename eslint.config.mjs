@@ -6,6 +6,16 @@ const layer = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
 
+const TEXT_ATTRIBUTE = `JSXAttribute[name.name=/^(${['alt', 'title', 'placeholder', 'label', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext'].join('|')})$/]`;
+const WORD = '[value=/\\p{L}/u]';
+const WORDS_IN_JSX = [
+  `${TEXT_ATTRIBUTE} > Literal${WORD}`,
+  `${TEXT_ATTRIBUTE} > JSXExpressionContainer > Literal${WORD}`,
+  `${TEXT_ATTRIBUTE} > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal${WORD}`,
+  `${TEXT_ATTRIBUTE} > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/\\p{L}/u]`,
+  `:matches(JSXElement, JSXFragment) > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal${WORD}`,
+];
+
 export default tseslint.config(
   { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'db/migrations/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
   ...nextVitals,
@@ -34,6 +44,19 @@ export default tseslint.config(
   {
     files: ['app/**/*.{ts,tsx}'],
     rules: layer([{ group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'luxon'], message: 'app/ asks db/ for data and lib/ for time arithmetic.' }]),
+  },
+  // Every word a person reads comes from the message catalogue, so it exists in every language.
+  // Punctuation and symbols are the same in all of them and may stay in the markup.
+  {
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    rules: {
+      'react/jsx-no-literals': [
+        'error',
+        { noStrings: true, ignoreProps: true, allowedStrings: ['·', '–', '—', '×', '(', ')', '★', '‹', '›', ':', ',', '/', '…'] },
+      ],
+      // jsx-no-literals lets className and `cond ? 'a' : 'b'` through; these catch the words among them.
+      'no-restricted-syntax': ['error', ...WORDS_IN_JSX.map((selector) => ({ selector, message: 'Text a person reads or hears comes from the message catalogue (messages/en.json).' }))],
+    },
   },
   {
     files: ['e2e/**/*.ts'],

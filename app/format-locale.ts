@@ -1,18 +1,13 @@
 import { headers } from 'next/headers';
+import { getLocale } from 'next-intl/server';
+import { formattingLocale, isLocale, DEFAULT_LOCALE } from '@/lib/locales';
 
 /**
- * The locale for dates and times: the browser's first Accept-Language tag (en-US reads
- * "2:00 PM", en-GB "14:00"), independent of which catalogue language is shown.
+ * The locale for dates and times: the catalogue language, refined by the browser's region
+ * of that same language (en-US reads "2:00 PM", en-GB "14:00"). Pages pass it to
+ * components as `locale`.
  */
 export async function formatLocale(): Promise<string> {
-  const first = ((await headers()).get('accept-language') ?? '').split(',')[0]?.split(';')[0]?.trim();
-  if (first) {
-    try {
-      const [supported] = Intl.DateTimeFormat.supportedLocalesOf(first);
-      if (supported) return supported;
-    } catch {
-      // A malformed tag is the browser's problem, not the page's: fall through.
-    }
-  }
-  return 'en-GB';
+  const [catalogue, accepted] = await Promise.all([getLocale(), headers()]);
+  return formattingLocale(isLocale(catalogue) ? catalogue : DEFAULT_LOCALE, accepted.get('accept-language'));
 }

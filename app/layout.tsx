@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
+import { chooseLocale } from '@/app/locale-actions';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,7 @@ export default async function RootLayout({ children }: LayoutProps<'/'>) {
     <html lang={locale}>
       <body className="min-h-dvh">
         <NextIntlClientProvider>
-          <SiteHeader />
+          <SiteHeader chooseLocale={chooseLocale} />
           <main className="mx-auto w-full max-w-5xl px-4 pb-16 sm:px-6">{children}</main>
         </NextIntlClientProvider>
       </body>

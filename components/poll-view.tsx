@@ -359,8 +359,8 @@ function VoteForm({
                           checked={votes[v.id] === value}
                           onChange={() => setVotes((prev) => ({ ...prev, [v.id]: value }))}
                         />
-                        <VoteIcon value={value} />
-                        {t(`votes.${value}`)}
+                        <VoteIcon value={value} className="size-4 shrink-0" />
+                        <span className="min-w-0 text-center leading-tight">{t(`votes.${value}`)}</span>
                       </label>
                     ))}
                   </div>
@@ -433,7 +433,7 @@ function OptionText({ view }: { view: OptionView }) {
       <p className="font-semibold">
         {view.timeRange ?? view.dateLabel}
         {view.crossesMidnight && (
-          <span className="ml-2 rounded-full bg-warn-soft px-2 py-0.5 text-xs font-medium">{t('crossesMidnight')}</span>
+          <span className="ml-2 inline-block rounded-full bg-warn-soft px-2 py-0.5 text-xs font-medium whitespace-nowrap">{t('crossesMidnight')}</span>
         )}
       </p>
       {view.timeRange && <p className="text-sm text-muted">{view.dateLabel}</p>}

@@ -1,29 +1,22 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { isLocale, negotiateLocale, type Locale } from '@/lib/locales';
 
-export const LOCALES = ['en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALE_COOKIE = 'kairos_locale';
 
-function isLocale(value: string | undefined): value is Locale {
-  return (LOCALES as readonly string[]).includes(value ?? '');
-}
-
-/** The language follows the viewer, not the link: their cookie, else Accept-Language. */
-async function pickLocale(): Promise<Locale> {
+/**
+ * The language follows the viewer, not the link: the one they chose from the menu (a
+ * cookie), else the best their browser accepts. One URL serves every language.
+ */
+async function viewerLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
-  const accepted = (await headers()).get('accept-language') ?? '';
-  for (const part of accepted.split(',')) {
-    const base = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
-    if (isLocale(base)) return base;
-  }
-  return DEFAULT_LOCALE;
+  return negotiateLocale((await headers()).get('accept-language'));
 }
 
-export default getRequestConfig(async () => {
-  const locale = await pickLocale();
+export default getRequestConfig(async ({ locale: explicit }) => {
+  // An explicit locale (the JSON API answers in English) wins over the viewer's.
+  const locale = isLocale(explicit) ? explicit : await viewerLocale();
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
