@@ -34,11 +34,12 @@ export function AdminControls({
         {t('manageHeading')}
       </h2>
       <div className="flex flex-wrap gap-3">
-        {status === 'open' ? (
+        {status === 'open' && (
           <button type="button" className="btn" disabled={pending} onClick={() => run(() => changeStatus('closed'))}>
             {t('close')}
           </button>
-        ) : (
+        )}
+        {status === 'closed' && (
           <button type="button" className="btn" disabled={pending} onClick={() => run(() => changeStatus('open'))}>
             {t('reopen')}
           </button>
@@ -62,7 +63,7 @@ export function AdminControls({
           </div>
         )}
       </div>
-      <p className="hint">{status === 'open' ? t('openHint') : t('closedHint')}</p>
+      {status !== 'scheduled' && <p className="hint">{status === 'open' ? t('openHint') : t('closedHint')}</p>}
       {error && (
         <p role="alert" className="error-text">
           {error}

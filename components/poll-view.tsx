@@ -2,10 +2,17 @@
 
 import { useActionState, useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { DateTime } from 'luxon';
+import { CommentsSection } from '@/components/comments-section';
 import { CopyField } from '@/components/copy-button';
+import { EditPollPanel } from '@/components/edit-poll-panel';
+import { FinalisePanel } from '@/components/finalise-panel';
+import { ScheduleBanner } from '@/components/schedule-banner';
+import { answersRefused } from '@/lib/poll-admin';
+import type { ResultsHidden } from '@/lib/privacy';
 import { FieldError } from '@/components/field-error';
 import { HoursFields } from '@/components/hours-fields';
-import { RankingList, type OptionOrder } from '@/components/ranking-list';
+import { RankingList, useExplanationText, type OptionOrder } from '@/components/ranking-list';
 import { ResultsTable } from '@/components/results-table';
 import { VoteIcon, VOTE_STYLE } from '@/components/vote-mark';
 import { ZonePicker } from '@/components/zone-picker';
@@ -22,6 +29,8 @@ import { tallyOptions } from '@/lib/tally';
 import { placeName } from '@/lib/time-zone';
 
 export type VoteResult = { ok: true; editUrl: string | null; updated: boolean } | Failure;
+type CommentResult = { ok: true } | Failure;
+type EditResult = { ok: true } | Failure;
 
 export interface OptionView {
   id: string;
@@ -59,8 +68,23 @@ export function PollView({
   submitAction,
   removeAction,
   glance,
+  calendar,
+  hidden = null,
+  postComment,
+  admin,
 }: {
   poll: PollRecord;
+  /** Download and add-to-calendar links once the poll is scheduled. */
+  calendar: { ics: string; google: string; outlook: string } | null;
+  /** Set when privacy settings hide the answers from this viewer. */
+  hidden?: ResultsHidden;
+  postComment: (prev: CommentResult | null, data: FormData) => Promise<CommentResult>;
+  admin?: {
+    schedule: (optionId: string | null) => Promise<Failure | null>;
+    edit: (prev: EditResult | null, data: FormData) => Promise<EditResult>;
+    removeComment: (commentId: string) => Promise<Failure | null>;
+    csvUrl: string;
+  };
   /** The organiser's view of every option at each involved place's clock. */
   glance?: { zones: { id: string; place: string }[]; cells: [string, GlanceCell[]][] };
   /** The server's fairness ranking, best first. */
@@ -74,6 +98,7 @@ export function PollView({
   removeAction?: (participantId: string) => Promise<Failure | null>;
 }) {
   const t = useTranslations('poll');
+  const tp = useTranslations('privacyNotice');
   const [zone, setZone] = useState<string | null>(initialZone);
   const [changingZone, setChangingZone] = useState(false);
   const [order, setOrder] = useState<OptionOrder>('ranked');
@@ -127,10 +152,16 @@ export function PollView({
   const columns = order === 'ranked' ? ranking.map((r) => viewsById.get(r.id)).filter((v) => v !== undefined) : views;
   const mine = me ? poll.participants.find((p) => p.id === me.participantId) : undefined;
   const isTimed = poll.kind === 'timed';
+  const explain = useExplanationText(locale);
+  const finalView = poll.status === 'scheduled' && poll.finalOptionId ? viewsById.get(poll.finalOptionId) : undefined;
+  const refused = answersRefused(poll, nowMs);
   const utcHint = zone !== null && (zone === 'UTC' || zone === 'Etc/UTC');
 
   return (
     <div className="grid grid-cols-1 gap-6">
+      {finalView && calendar && (
+        <ScheduleBanner view={finalView} zoneLabel={zone && isTimed ? t('zoneName', { place: placeName(zone) }) : null} calendar={calendar} />
+      )}
       {isTimed && (
         <section className="card flex flex-wrap items-center justify-between gap-3 px-5 py-4" aria-label={t('zoneBarLabel')}>
           <p>
@@ -168,7 +199,11 @@ export function PollView({
         </section>
       )}
 
-      {mode === 'participant' && poll.status === 'open' && submitAction && (
+      {poll.deadline !== null && (
+        <DeadlineNotice deadline={poll.deadline} zone={zone ?? poll.timeZone} locale={locale} nowMs={nowMs} />
+      )}
+
+      {mode === 'participant' && !refused && submitAction && (
         <VoteForm
           poll={poll}
           views={views}
@@ -183,27 +218,61 @@ export function PollView({
           action={submitAction}
         />
       )}
-      {poll.status !== 'open' && (
+      {poll.status === 'closed' && (
         <p role="status" className="card px-5 py-4 font-medium">
           {t('closedNotice')}
         </p>
       )}
 
+      {hidden && (
+        <p role="status" className="card px-5 py-4 font-medium">
+          {tp(hidden)}
+        </p>
+      )}
+
       {glance && isTimed && zone && <ZoneGlanceTable zones={glance.zones} cells={glance.cells} views={viewsById} locale={locale} />}
 
-      {poll.participants.length > 0 && (
+      {poll.participants.length > 0 && !hidden && (
         <RankingList ranking={ranking} views={viewsById} order={order} onOrderChange={setOrder} locale={locale} />
       )}
 
-      <ResultsTable
-        poll={poll}
-        views={columns}
-        tallies={tallies}
-        best={best}
-        highlightId={me?.participantId ?? null}
-        removeAction={mode === 'admin' ? removeAction : undefined}
-      />
+      {admin && (
+        <FinalisePanel
+          ranking={ranking}
+          views={viewsById}
+          status={poll.status}
+          finalOptionId={poll.finalOptionId}
+          schedule={admin.schedule}
+          explain={(r) => explain(r.explanation)}
+        />
+      )}
+
+      {(!hidden || poll.participants.length > 0) && (
+        <ResultsTable
+          poll={poll}
+          views={columns}
+          tallies={tallies}
+          best={best}
+          highlightId={me?.participantId ?? null}
+          removeAction={mode === 'admin' ? removeAction : undefined}
+        />
+      )}
+
+      {admin && <EditPollPanel poll={poll} views={viewsById} action={admin.edit} csvUrl={admin.csvUrl} locale={locale} />}
+
+      <CommentsSection comments={poll.comments} zone={zone ?? poll.timeZone} locale={locale} post={postComment} remove={admin?.removeComment} />
     </div>
+  );
+}
+
+function DeadlineNotice({ deadline, zone, locale, nowMs }: { deadline: number; zone: string; locale: string; nowMs: number }) {
+  const t = useTranslations('deadline');
+  const when = DateTime.fromMillis(deadline, { zone, locale });
+  const date = when.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY);
+  return (
+    <p role="status" className="card px-5 py-3 text-sm font-medium">
+      {deadline > nowMs ? t('closesAt', { date, relative: when.toRelative({ base: DateTime.fromMillis(nowMs) }) ?? '' }) : t('closed', { date })}
+    </p>
   );
 }
 

@@ -68,6 +68,7 @@ function RankedItem({ ranked, view, locale }: { ranked: RankedOptionView; view: 
   const t = useTranslations('ranking');
   const best = ranked.rank === 1 && ranked.keys.canAttend > 0;
   const [open, setOpen] = useState(best);
+  const explain = useExplanationText(locale);
   return (
     <li className={`rounded-xl border p-3 sm:p-4 ${best ? 'border-accent bg-accent-soft' : 'border-line'}`} aria-label={[view.dateLabel, view.timeRange].filter(Boolean).join(' ')}>
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -83,7 +84,7 @@ function RankedItem({ ranked, view, locale }: { ranked: RankedOptionView; view: 
         </span>
       </div>
       <p className="mt-1 text-sm">
-        <Explanation explanation={ranked.explanation} locale={locale} />
+        {explain(ranked.explanation)}
       </p>
       {ranked.chips.length > 0 && (
         <div className="mt-2">
@@ -137,42 +138,44 @@ function Chip({ chip, viewerDate, locale }: { chip: ParticipantChip; viewerDate:
 }
 
 /** The engine's facts in the viewer's language; the English `summary` stays for the API. */
-function Explanation({ explanation: x, locale }: { explanation: SlotExplanation; locale: string }) {
+export function useExplanationText(locale: string): (x: SlotExplanation) => string {
   const t = useTranslations('ranking');
   const bandLabel = useBandLabel();
-  const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ');
-  const parts: string[] = [
-    t('attendance', {
-      canAttend: x.attendance.canAttend,
-      participants: x.attendance.participants,
-      yes: x.attendance.yes,
-      ifNeedBe: x.attendance.ifNeedBe,
-    }),
-  ];
-  const worst = x.worst;
-  if (worst.kind === 'all-day') parts.push(t('allDay'));
-  else if (worst.kind === 'no-pain') parts.push(t('noPain'));
-  else if (worst.kind === 'nobody-attends') parts.push(t('nobody'));
-  else if (worst.kind === 'vote') parts.push(t('worstVote', { name: worst.participant.name }));
-  else {
-    const local = describeWallInterval(worst.interval.localStart, worst.interval.localEnd, { locale });
-    parts.push(
-      t('worstLocalTime', {
-        weekday: local.weekday,
-        time: local.timeRange,
-        place: worst.place,
-        name: worst.participant.name,
-        band: bandLabel(worst.band),
+  return (x) => {
+    const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ');
+    const parts: string[] = [
+      t('attendance', {
+        canAttend: x.attendance.canAttend,
+        participants: x.attendance.participants,
+        yes: x.attendance.yes,
+        ifNeedBe: x.attendance.ifNeedBe,
       }),
-    );
-  }
-  if (x.outsideWorkingHours > 0 && worst.kind !== 'all-day') {
-    parts.push(t('outside', { count: x.outsideWorkingHours, total: x.attendance.canAttend }));
-  }
-  if (x.night.length > 0) parts.push(t('night', { names: names(x.night) }));
-  if (x.neverWindow.length > 0) parts.push(t('neverWindow', { names: names(x.neverWindow.map((n) => n.participant)) }));
-  if (x.crossesMidnight.length > 0) parts.push(t('crossesMidnight', { places: x.crossesMidnight.join(', ') }));
-  if (x.clockChange.length > 0) parts.push(t('clockChange', { places: x.clockChange.join(', ') }));
-  if (x.noZone.length > 0) parts.push(t('noZone', { names: names(x.noZone) }));
-  return <>{parts.join('; ')}</>;
+    ];
+    const worst = x.worst;
+    if (worst.kind === 'all-day') parts.push(t('allDay'));
+    else if (worst.kind === 'no-pain') parts.push(t('noPain'));
+    else if (worst.kind === 'nobody-attends') parts.push(t('nobody'));
+    else if (worst.kind === 'vote') parts.push(t('worstVote', { name: worst.participant.name }));
+    else {
+      const local = describeWallInterval(worst.interval.localStart, worst.interval.localEnd, { locale });
+      parts.push(
+        t('worstLocalTime', {
+          weekday: local.weekday,
+          time: local.timeRange,
+          place: worst.place,
+          name: worst.participant.name,
+          band: bandLabel(worst.band),
+        }),
+      );
+    }
+    if (x.outsideWorkingHours > 0 && worst.kind !== 'all-day') {
+      parts.push(t('outside', { count: x.outsideWorkingHours, total: x.attendance.canAttend }));
+    }
+    if (x.night.length > 0) parts.push(t('night', { names: names(x.night) }));
+    if (x.neverWindow.length > 0) parts.push(t('neverWindow', { names: names(x.neverWindow.map((n) => n.participant)) }));
+    if (x.crossesMidnight.length > 0) parts.push(t('crossesMidnight', { places: x.crossesMidnight.join(', ') }));
+    if (x.clockChange.length > 0) parts.push(t('clockChange', { places: x.clockChange.join(', ') }));
+    if (x.noZone.length > 0) parts.push(t('noZone', { names: names(x.noZone) }));
+    return parts.join('; ');
+  };
 }

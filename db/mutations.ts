@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
-import { options, participants, polls, votes } from '@/db/schema';
+import { comments, options, participants, polls, votes } from '@/db/schema';
 import { hashSecret, newPublicId, newSecret, newShortId, secretMatches } from '@/db/tokens';
+import { answersRefused, type PollUpdate } from '@/lib/poll-admin';
 import type { PreparedPoll } from '@/lib/poll-input';
 import type { PreparedVote } from '@/lib/vote-input';
 
@@ -50,7 +51,44 @@ function comfortColumns(vote: PreparedVote) {
 
 export type VoteWriteResult =
   | { ok: true; participantId: string; editToken: string | null }
-  | { ok: false; reason: 'notFound' | 'closed' | 'unknownOption' };
+  | { ok: false; reason: 'notFound' | 'closed' | 'deadline' | 'unknownOption' }
+  | { ok: false; reason: 'full'; optionId: string };
+
+/**
+ * The checks that must see the same data as the write: the poll takes answers now, every
+ * vote names one of its options, and no option goes past its limit of yes answers (first
+ * come, first served: the check and the insert share one transaction).
+ */
+function refuseVote(tx: Tx, pollId: string, participantId: string | null, vote: PreparedVote, now: number): VoteWriteResult | null {
+  const poll = tx
+    .select({ status: polls.status, deadline: polls.deadline, optionLimit: polls.optionLimit })
+    .from(polls)
+    .where(eq(polls.id, pollId))
+    .get();
+  if (!poll) return { ok: false, reason: 'notFound' };
+  const refused = answersRefused(poll, now);
+  if (refused) return { ok: false, reason: refused };
+  const known = optionIdsOf(tx, pollId);
+  if (vote.votes.some((v) => !known.has(v.optionId))) return { ok: false, reason: 'unknownOption' };
+  if (poll.optionLimit !== null) {
+    for (const v of vote.votes) {
+      if (v.value !== 'yes') continue;
+      const taken = tx
+        .select({ n: count() })
+        .from(votes)
+        .where(
+          and(
+            eq(votes.optionId, v.optionId),
+            eq(votes.value, 'yes'),
+            participantId === null ? undefined : ne(votes.participantId, participantId),
+          ),
+        )
+        .get();
+      if ((taken?.n ?? 0) >= poll.optionLimit) return { ok: false, reason: 'full', optionId: v.optionId };
+    }
+  }
+  return null;
+}
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -68,9 +106,6 @@ function optionIdsOf(tx: Tx, pollId: string) {
  */
 export function insertParticipant(pollId: string, vote: PreparedVote, now: number): VoteWriteResult {
   return getDb().transaction((tx): VoteWriteResult => {
-    const poll = tx.select({ status: polls.status }).from(polls).where(eq(polls.id, pollId)).get();
-    if (!poll) return { ok: false, reason: 'notFound' };
-    if (poll.status !== 'open') return { ok: false, reason: 'closed' };
     if (vote.submissionKey) {
       const existing = tx
         .select({ id: participants.id })
@@ -79,8 +114,8 @@ export function insertParticipant(pollId: string, vote: PreparedVote, now: numbe
         .get();
       if (existing) return { ok: true, participantId: existing.id, editToken: null };
     }
-    const known = optionIdsOf(tx, pollId);
-    if (vote.votes.some((v) => !known.has(v.optionId))) return { ok: false, reason: 'unknownOption' };
+    const refused = refuseVote(tx, pollId, null, vote, now);
+    if (refused) return refused;
     const participantId = newShortId();
     const editToken = newSecret();
     tx.insert(participants)
@@ -115,18 +150,16 @@ export function updateParticipant(
   now: number,
 ): VoteWriteResult {
   return getDb().transaction((tx): VoteWriteResult => {
-    const poll = tx.select({ status: polls.status }).from(polls).where(eq(polls.id, pollId)).get();
     const row = tx
       .select({ pollId: participants.pollId, hash: participants.editTokenHash })
       .from(participants)
       .where(eq(participants.id, participantId))
       .get();
-    if (!poll || !row || row.pollId !== pollId || !secretMatches(editToken, row.hash)) {
+    if (!row || row.pollId !== pollId || !secretMatches(editToken, row.hash)) {
       return { ok: false, reason: 'notFound' };
     }
-    if (poll.status !== 'open') return { ok: false, reason: 'closed' };
-    const known = optionIdsOf(tx, pollId);
-    if (vote.votes.some((v) => !known.has(v.optionId))) return { ok: false, reason: 'unknownOption' };
+    const refused = refuseVote(tx, pollId, participantId, vote, now);
+    if (refused) return refused;
     tx.update(participants)
       .set({ name: vote.name, timeZone: vote.timeZone, ...comfortColumns(vote), updatedAt: now })
       .where(eq(participants.id, participantId))
@@ -160,6 +193,89 @@ export function setPollStatus(pollId: string, status: 'open' | 'closed', now: nu
     .where(eq(polls.id, pollId))
     .run();
   return result.changes > 0;
+}
+
+export type UpdateResult = { ok: true } | { ok: false; reason: 'notFound' };
+
+/**
+ * Applies an organiser's edit. Answers to kept options are untouched; removing an option
+ * drops only its votes (cascade), and unschedules the poll if it was the chosen one.
+ */
+export function updatePoll(pollId: string, update: PollUpdate, now: number): UpdateResult {
+  return getDb().transaction((tx): UpdateResult => {
+    const poll = tx.select({ finalOptionId: polls.finalOptionId }).from(polls).where(eq(polls.id, pollId)).get();
+    if (!poll) return { ok: false, reason: 'notFound' };
+    const unschedule = poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId);
+    tx.update(polls)
+      .set({
+        ...update.details,
+        ...update.settings,
+        ...(unschedule ? { finalOptionId: null, status: 'open' as const } : {}),
+        updatedAt: now,
+      })
+      .where(eq(polls.id, pollId))
+      .run();
+    if (update.removeOptionIds.length > 0) {
+      tx.delete(options).where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds))).run();
+    }
+    for (const moved of update.reanchored) {
+      tx.update(options).set({ startsAt: moved.startsAt }).where(and(eq(options.id, moved.id), eq(options.pollId, pollId))).run();
+    }
+    for (const option of update.addOptions) {
+      tx.insert(options)
+        .values(
+          option.kind === 'timed'
+            ? { id: newShortId(), pollId, startsAt: option.startsAt, durationMinutes: option.durationMinutes, position: 0 }
+            : { id: newShortId(), pollId, date: option.date, position: 0 },
+        )
+        .run();
+    }
+    // Positions follow time order, whatever was added or moved.
+    const ordered = tx
+      .select({ id: options.id })
+      .from(options)
+      .where(eq(options.pollId, pollId))
+      .orderBy(asc(options.startsAt), asc(options.date))
+      .all();
+    ordered.forEach((o, position) => tx.update(options).set({ position }).where(eq(options.id, o.id)).run());
+    return { ok: true };
+  });
+}
+
+/**
+ * Schedules the poll on one of its own options (or reopens it with null). Each change bumps
+ * the iCalendar SEQUENCE so calendars that imported the event update it. Two organisers
+ * finalising at once: the transactions serialise and the last one wins for everybody.
+ */
+export function finalisePoll(pollId: string, optionId: string | null, now: number): { ok: true } | { ok: false; reason: 'notFound' | 'unknownOption' } {
+  return getDb().transaction((tx) => {
+    const poll = tx.select({ finalSequence: polls.finalSequence }).from(polls).where(eq(polls.id, pollId)).get();
+    if (!poll) return { ok: false as const, reason: 'notFound' as const };
+    if (optionId !== null && !optionIdsOf(tx, pollId).has(optionId)) return { ok: false as const, reason: 'unknownOption' as const };
+    tx.update(polls)
+      .set({
+        status: optionId === null ? 'open' : 'scheduled',
+        finalOptionId: optionId,
+        finalSequence: poll.finalSequence + 1,
+        updatedAt: now,
+      })
+      .where(eq(polls.id, pollId))
+      .run();
+    return { ok: true as const };
+  });
+}
+
+export function insertComment(pollId: string, comment: { author: string; body: string }, now: number): string | null {
+  return getDb().transaction((tx) => {
+    if (!tx.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).get()) return null;
+    const id = newShortId();
+    tx.insert(comments).values({ id, pollId, author: comment.author, body: comment.body, createdAt: now }).run();
+    return id;
+  });
+}
+
+export function deleteComment(pollId: string, commentId: string): boolean {
+  return getDb().delete(comments).where(and(eq(comments.id, commentId), eq(comments.pollId, pollId))).run().changes > 0;
 }
 
 export function deletePoll(pollId: string): boolean {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { options, participants, polls, votes } from '@/db/schema';
+import { comments, options, participants, polls, votes } from '@/db/schema';
 import { secretMatches } from '@/db/tokens';
 import type { DailyWindow } from '@/lib/fairness';
 import type { VoteValue } from '@/lib/poll-input';
@@ -60,9 +60,20 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
     kind: poll.kind,
     status: poll.status,
     guestZones: poll.guestZones,
+    finalOptionId: poll.finalOptionId,
+    finalSequence: poll.finalSequence,
+    deadline: poll.deadline,
+    optionLimit: poll.optionLimit,
+    privacy: poll.privacy,
     createdAt: poll.createdAt,
     updatedAt: poll.updatedAt,
     options: optionRows,
+    comments: db
+      .select({ id: comments.id, author: comments.author, body: comments.body, createdAt: comments.createdAt })
+      .from(comments)
+      .where(eq(comments.pollId, pollId))
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .all(),
     participants: people.map((p) => ({
       id: p.id,
       name: p.name,

@@ -21,6 +21,17 @@ export const polls = sqliteTable('polls', {
   status: text('status', { enum: ['open', 'closed', 'scheduled'] }).notNull().default('open'),
   /** IANA zones the organiser says guests are in, as a JSON array: shown before anyone answers. */
   guestZones: text('guest_zones', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  /** The option chosen when the poll was finalised (status 'scheduled'). */
+  finalOptionId: text('final_option_id'),
+  /** iCalendar SEQUENCE: grows each time the final choice changes, so calendars update. */
+  finalSequence: integer('final_sequence').notNull().default(0),
+  /** UTC ms after which answers are refused; null = no deadline. */
+  deadline: integer('deadline'),
+  /** Most "yes" answers an option may take; null = unlimited. */
+  optionLimit: integer('option_limit'),
+  privacy: text('privacy', { enum: ['public', 'hideNames', 'afterAnswer', 'organiserOnly'] })
+    .notNull()
+    .default('public'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -92,6 +103,20 @@ export const votes = sqliteTable(
   ],
 );
 
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    pollId: text('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    author: text('author').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('comments_poll_idx').on(t.pollId, t.createdAt)],
+);
+
 export const pollsRelations = relations(polls, ({ many }) => ({
   options: many(options),
   participants: many(participants),
@@ -112,3 +137,4 @@ export type PollRow = typeof polls.$inferSelect;
 export type OptionRow = typeof options.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 export type VoteRow = typeof votes.$inferSelect;
+export type CommentRow = typeof comments.$inferSelect;

@@ -19,6 +19,7 @@ export const LIMITS = {
   minDuration: 15,
   maxDuration: 12 * 60,
   guestZones: 20,
+  comment: 2000,
 } as const;
 
 export const VOTE_VALUES = ['yes', 'ifneedbe', 'no'] as const;
@@ -94,6 +95,73 @@ export interface PreparedPoll {
   notices: { wall: string; offsetUsed: string; offsetOther: string }[];
 }
 
+export type OptionInput = { start: string } | { date: string };
+export type FoldNotice = PreparedPoll['notices'][number];
+
+/**
+ * Wall times become instants in the zone (a wall time inside a spring-forward gap is a
+ * problem naming the clock change, a fall-back one takes its first occurrence and is
+ * noted); dates stay floating. Duplicates merge; the result is in time order.
+ */
+export function resolveOptions(
+  input: readonly OptionInput[],
+  { kind, zoneId, durationMinutes, problems }: { kind: PollKind; zoneId: string; durationMinutes: number; problems: FieldProblems },
+): { options: PreparedOption[]; notices: FoldNotice[] } {
+  const zone = resolveZone(zoneId).zone;
+  const notices: FoldNotice[] = [];
+  if (!zone) return { options: [], notices };
+  if (kind === 'allDay') {
+    const dates = new Set<string>();
+    for (const option of input) {
+      if (!('date' in option)) {
+        addProblem(problems, 'options', { code: 'options.kindMismatch' });
+        break;
+      }
+      dates.add(option.date);
+    }
+    return { options: [...dates].sort().map((date) => ({ kind: 'allDay', date })), notices };
+  }
+  const seen = new Set<number>();
+  const options: PreparedOption[] = [];
+  for (const option of input) {
+    if (!('start' in option)) {
+      addProblem(problems, 'options', { code: 'options.kindMismatch' });
+      break;
+    }
+    const wallMs = parseWall(option.start);
+    if (wallMs === null) {
+      addProblem(problems, 'options', { code: 'options.malformedStart' });
+      continue;
+    }
+    const resolved = resolveWallTime(zone, wallMs);
+    if (resolved.status === 'nonexistent') {
+      const jump = findTransitions(zone, resolved.earlierMs - 1, resolved.utcMs + 1)[0];
+      addProblem(problems, 'options', {
+        code: 'options.nonexistent',
+        values: {
+          wall: option.start.replace('T', ' '),
+          zone: zoneId,
+          from: jump ? formatWall(jump.utcMs + jump.offsetBefore * 60_000).slice(11) : '',
+          to: jump ? formatWall(jump.utcMs + jump.offsetAfter * 60_000).slice(11) : '',
+        },
+      });
+      continue;
+    }
+    if (resolved.status === 'ambiguous') {
+      notices.push({
+        wall: option.start.replace('T', ' '),
+        offsetUsed: formatUtcOffset(resolved.offsetEarlier),
+        offsetOther: formatUtcOffset(resolved.offsetLater),
+      });
+    }
+    if (seen.has(resolved.utcMs)) continue;
+    seen.add(resolved.utcMs);
+    options.push({ kind: 'timed', startsAt: resolved.utcMs, durationMinutes });
+  }
+  options.sort((a, b) => (a.kind === 'timed' && b.kind === 'timed' ? a.startsAt - b.startsAt : 0));
+  return { options, notices };
+}
+
 /**
  * Turns untrusted input into the poll to store: wall times become instants in the
  * organiser's zone (a wall time inside a spring-forward gap is refused, a fall-back one
@@ -104,63 +172,15 @@ export function preparePoll(raw: unknown): Prepared<PreparedPoll> {
   if (!parsed.success) return { ok: false, fieldErrors: problemsFromZod(parsed.error) };
   const input = parsed.data;
   const problems: FieldProblems = {};
-  const zone = resolveZone(input.timeZone).zone;
-  if (!zone) return { ok: false, fieldErrors: { timeZone: [{ code: 'timeZone.unknown' }] } };
-
-  const notices: PreparedPoll['notices'] = [];
-  let options: PreparedOption[] = [];
-  if (input.kind === 'timed') {
-    if (input.durationMinutes === undefined) {
-      addProblem(problems, 'durationMinutes', { code: 'durationMinutes.outOfRange' });
-    }
-    const seen = new Set<number>();
-    for (const option of input.options) {
-      if (!('start' in option)) {
-        addProblem(problems, 'options', { code: 'options.kindMismatch' });
-        break;
-      }
-      const wallMs = parseWall(option.start) as number;
-      const resolved = resolveWallTime(zone, wallMs);
-      if (resolved.status === 'nonexistent') {
-        const jump = findTransitions(zone, resolved.earlierMs - 1, resolved.utcMs + 1)[0];
-        addProblem(problems, 'options', {
-          code: 'options.nonexistent',
-          values: {
-            wall: option.start.replace('T', ' '),
-            zone: input.timeZone,
-            from: jump ? formatWall(jump.utcMs + jump.offsetBefore * 60_000).slice(11) : '',
-            to: jump ? formatWall(jump.utcMs + jump.offsetAfter * 60_000).slice(11) : '',
-          },
-        });
-        continue;
-      }
-      if (resolved.status === 'ambiguous') {
-        notices.push({
-          wall: option.start.replace('T', ' '),
-          offsetUsed: formatUtcOffset(resolved.offsetEarlier),
-          offsetOther: formatUtcOffset(resolved.offsetLater),
-        });
-      }
-      if (seen.has(resolved.utcMs)) continue;
-      seen.add(resolved.utcMs);
-      options.push({
-        kind: 'timed',
-        startsAt: resolved.utcMs,
-        durationMinutes: input.durationMinutes ?? LIMITS.minDuration,
-      });
-    }
-    options.sort((a, b) => (a.kind === 'timed' && b.kind === 'timed' ? a.startsAt - b.startsAt : 0));
-  } else {
-    const dates = new Set<string>();
-    for (const option of input.options) {
-      if (!('date' in option)) {
-        addProblem(problems, 'options', { code: 'options.kindMismatch' });
-        break;
-      }
-      dates.add(option.date);
-    }
-    options = [...dates].sort().map((date) => ({ kind: 'allDay', date }));
+  if (input.kind === 'timed' && input.durationMinutes === undefined) {
+    addProblem(problems, 'durationMinutes', { code: 'durationMinutes.outOfRange' });
   }
+  const { options, notices } = resolveOptions(input.options, {
+    kind: input.kind,
+    zoneId: input.timeZone,
+    durationMinutes: input.durationMinutes ?? LIMITS.minDuration,
+    problems,
+  });
 
   if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
   return {

@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { rankPoll } from '@/lib/poll-ranking';
+import { participantRecord, pollRecord } from '@/lib/fixtures/poll-record';
 import type { PollRecord } from '@/lib/poll-shape';
 
 const hour = (iso: string) => ({ startsAt: Date.parse(iso), durationMinutes: 60, date: null });
 
 function poll(options: PollRecord['options'], participants: PollRecord['participants']): PollRecord {
-  return {
-    id: 'p',
-    title: 't',
-    description: '',
-    location: '',
-    organiserName: '',
-    timeZone: 'Europe/Rome',
-    kind: 'timed',
-    status: 'open',
-    guestZones: [],
-    createdAt: 0,
-    updatedAt: 0,
-    options,
-    participants,
-  };
+  return pollRecord({ options, participants });
 }
 
-const person = (id: string, timeZone: string, votes: Record<string, 'yes' | 'ifneedbe' | 'no'>) => ({
-  id,
-  name: id.toUpperCase(),
-  timeZone,
-  createdAt: 0,
-  updatedAt: 0,
-  votes,
-  workingHours: null,
-  neverWindow: null,
-  overrideNever: [],
-});
+const person = (id: string, timeZone: string, votes: Record<string, 'yes' | 'ifneedbe' | 'no'>) => participantRecord(id, timeZone, votes);
 
 describe('rankPoll', () => {
   it('puts the slot nobody attends at night first, even when both have full attendance', () => {

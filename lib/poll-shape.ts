@@ -2,6 +2,15 @@ import type { DailyWindow } from '@/lib/fairness';
 import type { PollKind, VoteValue } from '@/lib/poll-input';
 
 export type PollStatus = 'open' | 'closed' | 'scheduled';
+export const PRIVACY_LEVELS = ['public', 'hideNames', 'afterAnswer', 'organiserOnly'] as const;
+export type Privacy = (typeof PRIVACY_LEVELS)[number];
+
+export interface CommentRecord {
+  id: string;
+  author: string;
+  body: string;
+  createdAt: number;
+}
 
 /** A poll as stored: instants in UTC milliseconds, all-day options as floating dates. */
 export interface PollRecord {
@@ -14,8 +23,16 @@ export interface PollRecord {
   kind: PollKind;
   status: PollStatus;
   guestZones: string[];
+  finalOptionId: string | null;
+  finalSequence: number;
+  /** UTC ms after which answers are refused. */
+  deadline: number | null;
+  /** Most yes answers one option may take. */
+  optionLimit: number | null;
+  privacy: Privacy;
   createdAt: number;
   updatedAt: number;
+  comments: CommentRecord[];
   options: { id: string; startsAt: number | null; durationMinutes: number | null; date: string | null }[];
   participants: ParticipantRecord[];
 }
@@ -48,6 +65,10 @@ export interface PublicPoll {
   kind: PollKind;
   status: PollStatus;
   guestZones: string[];
+  finalOptionId: string | null;
+  deadline: string | null;
+  optionLimit: number | null;
+  privacy: Privacy;
   createdAt: string;
   updatedAt: string;
   options: PublicOption[];
@@ -60,6 +81,7 @@ export interface PublicPoll {
     neverWindow: DailyWindow | null;
     overrideNever: string[];
   }[];
+  comments: { id: string; author: string; body: string; createdAt: string }[];
 }
 
 export function toPublicOption(option: PollRecord['options'][number]): PublicOption {
@@ -85,6 +107,10 @@ export function toPublicPoll(poll: PollRecord): PublicPoll {
     kind: poll.kind,
     status: poll.status,
     guestZones: poll.guestZones,
+    finalOptionId: poll.finalOptionId,
+    deadline: poll.deadline === null ? null : new Date(poll.deadline).toISOString(),
+    optionLimit: poll.optionLimit,
+    privacy: poll.privacy,
     createdAt: new Date(poll.createdAt).toISOString(),
     updatedAt: new Date(poll.updatedAt).toISOString(),
     options: poll.options.map(toPublicOption),
@@ -97,5 +123,6 @@ export function toPublicPoll(poll: PollRecord): PublicPoll {
       neverWindow: p.neverWindow,
       overrideNever: p.overrideNever,
     })),
+    comments: poll.comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt).toISOString() })),
   };
 }

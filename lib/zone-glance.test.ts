@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PollRecord } from '@/lib/poll-shape';
+import { pollRecord } from '@/lib/fixtures/poll-record';
 import { glanceAtZones } from '@/lib/zone-glance';
 
-const poll: PollRecord = {
-  id: 'p',
-  title: 't',
-  description: '',
-  location: '',
-  organiserName: '',
-  timeZone: 'Europe/Rome',
-  kind: 'timed',
-  status: 'open',
+const poll = pollRecord({
   guestZones: ['America/New_York', 'America/Los_Angeles', 'Europe/Rome'],
-  createdAt: 0,
-  updatedAt: 0,
   options: [{ id: 'a', startsAt: Date.parse('2026-10-28T16:00:00Z'), durationMinutes: 60, date: null }],
-  participants: [],
-};
+});
 
 describe('glanceAtZones', () => {
   it('shows each distinct place once, organiser first, before anyone answers', () => {

@@ -51,5 +51,29 @@ for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
   }
   await context.close();
 }
+
+// The scheduled state: the organiser picks the fairest time; everyone sees it on top.
+await fetch(`${base}/api/polls/${poll.id}/comments`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ author: 'Ryan', body: 'Wednesday works; 12:00 is lunch here but fine.' }),
+});
+const { ranking } = await fetch(`${base}/api/polls/${poll.id}`).then((r) => r.json());
+await fetch(`${base}/api/polls/${poll.id}/finalise`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${poll.adminToken}` },
+  body: JSON.stringify({ optionId: ranking[0].optionId }),
+});
+for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Asia/Kathmandu', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${base}/p/${poll.id}`);
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${out}/participant-scheduled-${label}.png`, fullPage: true });
+  await page.goto(`${base}${pages.admin}`);
+  await page.getByText('Change the title, options, deadline, limit or privacy').click();
+  await page.screenshot({ path: `${out}/admin-scheduled-${label}.png`, fullPage: true });
+  await context.close();
+}
 await browser.close();
 console.log(`screenshots in ${out}/`);

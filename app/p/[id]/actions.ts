@@ -3,11 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { VoteResult } from '@/components/poll-view';
-import { insertParticipant, updateParticipant } from '@/db/mutations';
+import { insertComment, insertParticipant, updateParticipant } from '@/db/mutations';
+import { prepareComment } from '@/lib/poll-admin';
+import type { Failure } from '@/lib/problems';
 import { getPollWithVotes, isEditorOf } from '@/db/queries';
 import { prepareVote } from '@/lib/vote-input';
 import { editPath, requestOrigin } from '@/app/origin';
 import { describeProblems, failure } from '@/app/problem-messages';
+import { describeVoteRefusal } from '@/app/vote-refusal';
 import { rememberEditor } from '@/app/p/[id]/edit-cookie';
 
 const envelope = z.looseObject({
@@ -39,10 +42,7 @@ export async function submitVote(_prev: VoteResult | null, formData: FormData): 
     editing && participantId && editToken
       ? updateParticipant(pollId, participantId, editToken, prepared.value, now)
       : insertParticipant(pollId, prepared.value, now);
-  if (!result.ok) {
-    const code = { closed: 'poll.closed', unknownOption: 'votes.unknownOption', notFound: 'poll.notFound' }[result.reason];
-    return failure(code, 'page', { optionId: '' });
-  }
+  if (!result.ok) return (await describeVoteRefusal(result, 'page')).body;
   let editUrl: string | null = null;
   if (result.editToken) {
     await rememberEditor(pollId, result.participantId, result.editToken);
@@ -50,4 +50,15 @@ export async function submitVote(_prev: VoteResult | null, formData: FormData): 
   }
   revalidatePath(`/p/${pollId}`, 'layout');
   return { ok: true, editUrl, updated: editing };
+}
+
+export type CommentResult = { ok: true } | Failure;
+
+/** Anyone with the link may comment. */
+export async function postComment(pollId: string, _prev: CommentResult | null, formData: FormData): Promise<CommentResult> {
+  const prepared = prepareComment({ author: formData.get('author') ?? '', body: formData.get('body') ?? '' });
+  if (!prepared.ok) return describeProblems(prepared.fieldErrors);
+  if (!insertComment(pollId, prepared.value, Date.now())) return failure('poll.notFound');
+  revalidatePath(`/p/${pollId}`, 'layout');
+  return { ok: true };
 }

@@ -3,7 +3,7 @@ import { insertParticipant } from '@/db/mutations';
 import { getPollWithVotes } from '@/db/queries';
 import { prepareVote } from '@/lib/vote-input';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
-import { writeFailure } from '@/app/api/polls/[id]/responses/write-failure';
+import { describeVoteRefusal } from '@/app/vote-refusal';
 import { editPath, requestOrigin } from '@/app/origin';
 import { describeProblems } from '@/app/problem-messages';
 
@@ -16,7 +16,10 @@ export async function POST(request: Request, { params }: RouteContext<'/api/poll
   const prepared = prepareVote(body.value, poll.options.map((o) => o.id));
   if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   const result = insertParticipant(id, prepared.value, Date.now());
-  if (!result.ok) return await writeFailure(result.reason);
+  if (!result.ok) {
+    const refusal = await describeVoteRefusal(result, 'api');
+    return jsonFailure(refusal.body, refusal.status);
+  }
   if (!result.editToken) {
     // The same submissionKey again: the answer is already stored; its token was shown once.
     return NextResponse.json({ participantId: result.participantId, duplicate: true }, { status: 200 });

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { deleteParticipant, deletePoll, setPollStatus } from '@/db/mutations';
-import { isAdminOf } from '@/db/queries';
+import { deleteComment, deleteParticipant, deletePoll, finalisePoll, setPollStatus, updatePoll } from '@/db/mutations';
+import { getPollWithVotes, isAdminOf } from '@/db/queries';
+import { finaliseSchema, preparePollUpdate } from '@/lib/poll-admin';
 import type { Failure } from '@/lib/problems';
-import { failure } from '@/app/problem-messages';
+import { describeProblems, failure } from '@/app/problem-messages';
 
 function refresh(pollId: string) {
   revalidatePath(`/p/${pollId}`, 'layout');
@@ -31,4 +32,41 @@ export async function removePoll(pollId: string, adminToken: string): Promise<Fa
   deletePoll(pollId);
   refresh(pollId);
   redirect('/?deleted=1');
+}
+
+export type EditResult = { ok: true } | Failure;
+
+/** The admin page's edit form: the same checks as PATCH /api/polls/{id}. */
+export async function editPoll(pollId: string, adminToken: string, _prev: EditResult | null, formData: FormData): Promise<EditResult> {
+  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(String(formData.get('payload') ?? ''));
+  } catch {
+    return failure('form.malformed');
+  }
+  const poll = getPollWithVotes(pollId);
+  if (!poll) return failure('poll.notFound');
+  const prepared = preparePollUpdate(payload, poll, Date.now());
+  if (!prepared.ok) return describeProblems(prepared.fieldErrors);
+  if (!updatePoll(pollId, prepared.value, Date.now()).ok) return failure('poll.notFound');
+  refresh(pollId);
+  return { ok: true };
+}
+
+export async function schedulePoll(pollId: string, adminToken: string, optionId: string | null): Promise<Failure | null> {
+  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
+  const parsed = finaliseSchema.safeParse({ optionId });
+  if (!parsed.success) return failure('finalOption.unknown');
+  const result = finalisePoll(pollId, parsed.data.optionId, Date.now());
+  if (!result.ok) return failure(result.reason === 'notFound' ? 'poll.notFound' : 'finalOption.unknown');
+  refresh(pollId);
+  return null;
+}
+
+export async function removeComment(pollId: string, adminToken: string, commentId: string): Promise<Failure | null> {
+  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
+  deleteComment(pollId, commentId);
+  refresh(pollId);
+  return null;
 }

@@ -12,7 +12,10 @@ import { getPollWithVotes, isAdminOf } from '@/db/queries';
 import { formatLocale } from '@/app/format-locale';
 import { adminPath, pollPath, requestOrigin } from '@/app/origin';
 import { savedViewerZone } from '@/app/viewer-zone';
-import { changePollStatus, removeParticipant, removePoll } from '@/app/p/[id]/admin/[token]/actions';
+import { changePollStatus, editPoll, removeComment, removeParticipant, removePoll, schedulePoll } from '@/app/p/[id]/admin/[token]/actions';
+import { postComment } from '@/app/p/[id]/actions';
+import { scheduledEvent } from '@/app/scheduled-event';
+import { calendarLinks } from '@/lib/calendar-export';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -23,6 +26,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
   if (!poll) notFound();
   const t = await getTranslations('admin');
   const glance = glanceAtZones(poll);
+  const event = scheduledEvent(poll, await requestOrigin());
   const [zone, locale, origin, query] = await Promise.all([savedViewerZone(), formatLocale(), requestOrigin(), searchParams]);
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -63,6 +67,14 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
         me={null}
         removeAction={removeParticipant.bind(null, id, token)}
         glance={{ zones: glance.zones, cells: [...glance.cells.entries()] }}
+        calendar={event ? { ics: `/api/polls/${id}/event.ics`, ...calendarLinks(event) } : null}
+        postComment={postComment.bind(null, id)}
+        admin={{
+          schedule: schedulePoll.bind(null, id, token),
+          edit: editPoll.bind(null, id, token),
+          removeComment: removeComment.bind(null, id, token),
+          csvUrl: `${adminPath(id, token)}/results.csv`,
+        }}
       />
     </div>
   );

@@ -4,7 +4,7 @@ import { updateParticipant } from '@/db/mutations';
 import { getPollWithVotes, isEditorOf } from '@/db/queries';
 import { prepareVote } from '@/lib/vote-input';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
-import { writeFailure } from '@/app/api/polls/[id]/responses/write-failure';
+import { describeVoteRefusal } from '@/app/vote-refusal';
 import { describeProblems, failure } from '@/app/problem-messages';
 
 const withToken = z.looseObject({ editToken: z.string().min(1).max(128).optional() });
@@ -26,6 +26,9 @@ export async function PUT(request: Request, { params }: RouteContext<'/api/polls
   const prepared = prepareVote(answer, poll.options.map((o) => o.id));
   if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   const result = updateParticipant(id, participantId, token, prepared.value, Date.now());
-  if (!result.ok) return await writeFailure(result.reason);
+  if (!result.ok) {
+    const refusal = await describeVoteRefusal(result, 'api');
+    return jsonFailure(refusal.body, refusal.status);
+  }
   return NextResponse.json({ participantId: result.participantId }, { headers: { 'Cache-Control': 'no-store' } });
 }

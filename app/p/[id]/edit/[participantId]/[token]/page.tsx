@@ -1,13 +1,7 @@
-import { requestTime } from '@/app/clock';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { PollHeader } from '@/components/poll-header';
-import { PollView } from '@/components/poll-view';
-import { rankPoll } from '@/lib/poll-ranking';
 import { getPollWithVotes, isEditorOf } from '@/db/queries';
-import { formatLocale } from '@/app/format-locale';
-import { savedViewerZone } from '@/app/viewer-zone';
-import { submitVote } from '@/app/p/[id]/actions';
+import { ParticipantView } from '@/app/p/[id]/participant-view';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -16,20 +10,5 @@ export default async function EditAnswerPage({ params }: PageProps<'/p/[id]/edit
   const { id, participantId, token } = await params;
   const poll = isEditorOf(id, participantId, token) ? getPollWithVotes(id) : null;
   if (!poll) notFound();
-  const [zone, locale] = await Promise.all([savedViewerZone(), formatLocale()]);
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <PollHeader poll={poll} />
-      <PollView
-        poll={poll}
-        ranking={rankPoll(poll)}
-        mode="participant"
-        initialZone={zone}
-        locale={locale}
-        nowMs={requestTime()}
-        me={{ participantId, editToken: token }}
-        submitAction={submitVote}
-      />
-    </div>
-  );
+  return <ParticipantView stored={poll} me={{ participantId, editToken: token }} />;
 }

@@ -1,0 +1,12 @@
+import type { PollRecord } from '@/lib/poll-shape';
+import { resultsCsv } from '@/lib/csv-export';
+
+export function csvResponse(poll: PollRecord): Response {
+  return new Response(resultsCsv(poll), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="kairos-results.csv"',
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { PollHeader } from '@/components/poll-header';
+import { PollView } from '@/components/poll-view';
+import { calendarLinks } from '@/lib/calendar-export';
+import { rankPoll } from '@/lib/poll-ranking';
+import type { PollRecord } from '@/lib/poll-shape';
+import { requestTime } from '@/app/clock';
+import { formatLocale } from '@/app/format-locale';
+import { requestOrigin } from '@/app/origin';
+import { scheduledEvent } from '@/app/scheduled-event';
+import { savedViewerZone } from '@/app/viewer-zone';
+import { pollForViewer } from '@/app/visible';
+import { postComment, submitVote } from '@/app/p/[id]/actions';
+
+/** The participant's page, shared by the poll link and the private edit link. */
+export async function ParticipantView({ stored, me }: { stored: PollRecord; me: { participantId: string; editToken: string } | null }) {
+  const [zone, locale, origin] = await Promise.all([savedViewerZone(), formatLocale(), requestOrigin()]);
+  const { poll, hidden } = await pollForViewer(stored, { admin: false, participantId: me?.participantId ?? null });
+  const event = scheduledEvent(stored, origin);
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <PollHeader poll={poll} />
+      <PollView
+        poll={poll}
+        ranking={rankPoll(poll)}
+        hidden={hidden}
+        mode="participant"
+        initialZone={zone}
+        locale={locale}
+        nowMs={requestTime()}
+        me={me}
+        submitAction={submitVote}
+        postComment={postComment.bind(null, stored.id)}
+        calendar={event ? { ics: `/api/polls/${stored.id}/event.ics`, ...calendarLinks(event) } : null}
+      />
+    </div>
+  );
+}
