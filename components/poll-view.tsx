@@ -22,7 +22,7 @@ import { VOTE_VALUES, type VoteValue } from '@/lib/poll-input';
 import type { RankedOptionView } from '@/lib/poll-ranking';
 import type { PollRecord } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
-import { describeDate, describeTimedSlot, describeWallInterval, zoneOffsetLabel } from '@/lib/slot-display';
+import { describeDate, describeTimedSlot, describeWallInterval, usesHour12, withHourCycle, zoneOffsetLabel } from '@/lib/slot-display';
 import { DEFAULT_NEVER_WINDOW, DEFAULT_WORKING_HOURS, neverWindowConflicts } from '@/lib/never-window';
 import type { DailyWindow } from '@/lib/fairness';
 import { tallyOptions } from '@/lib/tally';
@@ -102,6 +102,15 @@ export function PollView({
   const [zone, setZone] = useState<string | null>(initialZone);
   const [changingZone, setChangingZone] = useState(false);
   const [order, setOrder] = useState<OptionOrder>('ranked');
+  const [hour12, setHour12] = useState<boolean | null>(null);
+  const displayLocale = withHourCycle(locale, hour12);
+
+  useEffect(() => {
+    const saved = readSavedClock();
+    // The viewer's clock choice lives in this browser only; it applies after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (saved !== null) setHour12(saved);
+  }, []);
 
   useEffect(() => {
     if (initialZone) return;
@@ -116,7 +125,7 @@ export function PollView({
     () =>
       poll.options.map((o) => {
         if (o.startsAt !== null && o.durationMinutes !== null) {
-          const v = describeTimedSlot(o.startsAt, o.durationMinutes, zone ?? poll.timeZone, poll.timeZone, { locale });
+          const v = describeTimedSlot(o.startsAt, o.durationMinutes, zone ?? poll.timeZone, poll.timeZone, { locale: displayLocale });
           return {
             id: o.id,
             weekday: v.weekday,
@@ -137,10 +146,10 @@ export function PollView({
             crossesMidnight: v.crossesMidnight,
           };
         }
-        const d = describeDate(o.date ?? '', { locale });
+        const d = describeDate(o.date ?? '', { locale: displayLocale });
         return { ...d, id: o.id, timeRange: null, organiserNote: null, crossesMidnight: false };
       }),
-    [poll.options, poll.timeZone, zone, locale, t],
+    [poll.options, poll.timeZone, zone, displayLocale, t],
   );
   const { tallies } = useMemo(
     () => tallyOptions(poll.options.map((o) => o.id), poll.participants),
@@ -152,7 +161,7 @@ export function PollView({
   const columns = order === 'ranked' ? ranking.map((r) => viewsById.get(r.id)).filter((v) => v !== undefined) : views;
   const mine = me ? poll.participants.find((p) => p.id === me.participantId) : undefined;
   const isTimed = poll.kind === 'timed';
-  const explain = useExplanationText(locale);
+  const explain = useExplanationText(displayLocale);
   const finalView = poll.status === 'scheduled' && poll.finalOptionId ? viewsById.get(poll.finalOptionId) : undefined;
   const refused = answersRefused(poll, nowMs);
   const utcHint = zone !== null && (zone === 'UTC' || zone === 'Etc/UTC');
@@ -175,9 +184,27 @@ export function PollView({
               <span className="text-muted">{t('detectingZone')}</span>
             )}
           </p>
-          <button type="button" className="btn" aria-expanded={changingZone} onClick={() => setChangingZone((v) => !v)}>
-            {t('changeZone')}
-          </button>
+          <div className="flex flex-wrap items-center gap-2">
+            <div className="inline-flex rounded-xl border border-line p-1" role="group" aria-label={t('clock')}>
+              {([true, false] as const).map((twelve) => (
+                <button
+                  key={String(twelve)}
+                  type="button"
+                  aria-pressed={(hour12 ?? usesHour12(locale)) === twelve}
+                  onClick={() => {
+                    setHour12(twelve);
+                    saveClock(twelve);
+                  }}
+                  className={`rounded-lg px-2.5 py-1 text-sm font-semibold ${(hour12 ?? usesHour12(locale)) === twelve ? 'bg-accent text-accent-ink' : 'text-muted'}`}
+                >
+                  {twelve ? t('clock12') : t('clock24')}
+                </button>
+              ))}
+            </div>
+            <button type="button" className="btn" aria-expanded={changingZone} onClick={() => setChangingZone((v) => !v)}>
+              {t('changeZone')}
+            </button>
+          </div>
           {utcHint && (
             <p role="status" className="w-full rounded-lg bg-warn-soft px-3 py-2 text-sm">
               {t('utcHint')}
@@ -200,7 +227,7 @@ export function PollView({
       )}
 
       {poll.deadline !== null && (
-        <DeadlineNotice deadline={poll.deadline} zone={zone ?? poll.timeZone} locale={locale} nowMs={nowMs} />
+        <DeadlineNotice deadline={poll.deadline} zone={zone ?? poll.timeZone} locale={displayLocale} nowMs={nowMs} />
       )}
 
       {mode === 'participant' && !refused && submitAction && (
@@ -214,7 +241,7 @@ export function PollView({
           initialVotes={mine?.votes ?? {}}
           initialHours={mine ? { workingHours: mine.workingHours ?? DEFAULT_WORKING_HOURS, neverWindow: mine.neverWindow } : null}
           initialOverrides={mine?.overrideNever ?? []}
-          locale={locale}
+          locale={displayLocale}
           action={submitAction}
         />
       )}
@@ -230,10 +257,10 @@ export function PollView({
         </p>
       )}
 
-      {glance && isTimed && zone && <ZoneGlanceTable zones={glance.zones} cells={glance.cells} views={viewsById} locale={locale} />}
+      {glance && isTimed && zone && <ZoneGlanceTable zones={glance.zones} cells={glance.cells} views={viewsById} locale={displayLocale} />}
 
       {poll.participants.length > 0 && !hidden && (
-        <RankingList ranking={ranking} views={viewsById} order={order} onOrderChange={setOrder} locale={locale} />
+        <RankingList ranking={ranking} views={viewsById} order={order} onOrderChange={setOrder} locale={displayLocale} />
       )}
 
       {admin && (
@@ -258,9 +285,9 @@ export function PollView({
         />
       )}
 
-      {admin && <EditPollPanel poll={poll} views={viewsById} action={admin.edit} csvUrl={admin.csvUrl} locale={locale} />}
+      {admin && <EditPollPanel poll={poll} views={viewsById} action={admin.edit} csvUrl={admin.csvUrl} locale={displayLocale} />}
 
-      <CommentsSection comments={poll.comments} zone={zone ?? poll.timeZone} locale={locale} post={postComment} remove={admin?.removeComment} />
+      <CommentsSection comments={poll.comments} zone={zone ?? poll.timeZone} locale={displayLocale} post={postComment} remove={admin?.removeComment} />
     </div>
   );
 }
@@ -474,6 +501,25 @@ function NeverConflict({ time, checked, onChange }: { time: string; checked: boo
       </label>
     </div>
   );
+}
+
+const CLOCK_KEY = 'kairos_clock';
+
+function readSavedClock(): boolean | null {
+  try {
+    const saved = localStorage.getItem(CLOCK_KEY);
+    return saved === '12' ? true : saved === '24' ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveClock(hour12: boolean) {
+  try {
+    localStorage.setItem(CLOCK_KEY, hour12 ? '12' : '24');
+  } catch {
+    // Without storage the choice lasts for this page only.
+  }
 }
 
 const HOURS_KEY = 'kairos_hours';

@@ -154,3 +154,22 @@ test.describe('a browser that reports UTC', () => {
     await expect(page.getByText('Your browser reports UTC')).toHaveCount(0);
   });
 });
+
+test.describe('the viewer’s clock', () => {
+  test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
+
+  test('follows the locale until the viewer picks 12 or 24 hours, and remembers it', async ({ page, request }) => {
+    const created = await request.post('/api/polls', {
+      data: { title: 'Clock', timeZone: 'Europe/London', kind: 'timed', durationMinutes: 60, options: [{ start: '2026-10-28T17:00' }] },
+    });
+    const { participantUrl } = await created.json();
+    await page.goto(participantUrl);
+    const row = page.getByRole('radiogroup');
+    await expect(row).toHaveAccessibleName('Your answer for Wed 28 Oct 17:00 – 18:00');
+    await expect(page.getByRole('button', { name: '24 h' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: '12 h' }).click();
+    await expect(row).toHaveAccessibleName(/^Your answer for Wed 28 Oct 5:00\spm – 6:00\spm$/i);
+    await page.reload();
+    await expect(row).toHaveAccessibleName(/^Your answer for Wed 28 Oct 5:00\spm – 6:00\spm$/i);
+  });
+});

@@ -1,35 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { buildZoneChoices, daysBetween, matchZone, describeDate, describeTimedSlot, describeWallInterval, zoneOffsetLabel } from '@/lib/slot-display';
+import {
+  buildZoneChoices,
+  daysBetween,
+  matchZone,
+  withHourCycle,
+  describeDate,
+  describeTimedSlot,
+  describeWallInterval,
+  zoneOffsetLabel,
+} from '@/lib/slot-display';
 
 const at = (iso: string) => Date.parse(iso);
 
 describe('describeTimedSlot', () => {
   it('shows 12-hour times to en-US and 24-hour times to en-GB', () => {
     const start = at('2026-10-28T21:00:00Z');
-    expect(describeTimedSlot(start, 60, 'Europe/Rome', 'Europe/Rome', { locale: 'en-US' }).timeRange).toBe('10:00 PM – 11:00 PM');
-    expect(describeTimedSlot(start, 60, 'Europe/Rome', 'Europe/Rome', { locale: 'en-GB' }).timeRange).toBe('22:00 – 23:00');
+    expect(
+      describeTimedSlot(start, 60, 'Europe/Rome', 'Europe/Rome', { locale: 'en-US' }).timeRange,
+    ).toBe('10:00 PM – 11:00 PM');
+    expect(
+      describeTimedSlot(start, 60, 'Europe/Rome', 'Europe/Rome', { locale: 'en-GB' }).timeRange,
+    ).toBe('22:00 – 23:00');
   });
 
   it('gives the viewer’s own date when it differs from the organiser’s', () => {
-    const view = describeTimedSlot(at('2026-10-28T22:00:00Z'), 60, 'Asia/Kathmandu', 'America/New_York', { locale: 'en-GB' });
+    const view = describeTimedSlot(
+      at('2026-10-28T22:00:00Z'),
+      60,
+      'Asia/Kathmandu',
+      'America/New_York',
+      { locale: 'en-GB' },
+    );
     expect(view.localDate).toBe('2026-10-29');
     expect(view.timeRange).toBe('03:45 – 04:45');
-    expect(view.organiser).toEqual({ timeRange: '18:00 – 19:00', dateLabel: 'Wed 28 Oct', otherDate: true, place: 'New York' });
+    expect(view.organiser).toEqual({
+      timeRange: '18:00 – 19:00',
+      dateLabel: 'Wed 28 Oct',
+      otherDate: true,
+      place: 'New York',
+    });
   });
 
   it('marks a slot that crosses the viewer’s midnight, not one that ends at it', () => {
-    expect(describeTimedSlot(at('2026-10-28T23:30:00Z'), 60, 'Europe/London', 'Europe/London', { locale: 'en-GB' }).crossesMidnight).toBe(true);
-    expect(describeTimedSlot(at('2026-10-28T23:00:00Z'), 60, 'Europe/London', 'Europe/London', { locale: 'en-GB' }).crossesMidnight).toBe(false);
+    expect(
+      describeTimedSlot(at('2026-10-28T23:30:00Z'), 60, 'Europe/London', 'Europe/London', {
+        locale: 'en-GB',
+      }).crossesMidnight,
+    ).toBe(true);
+    expect(
+      describeTimedSlot(at('2026-10-28T23:00:00Z'), 60, 'Europe/London', 'Europe/London', {
+        locale: 'en-GB',
+      }).crossesMidnight,
+    ).toBe(false);
   });
 
   it('lets the viewer override the locale’s clock', () => {
-    expect(describeTimedSlot(at('2026-10-28T13:00:00Z'), 30, 'UTC', 'UTC', { locale: 'de-DE', hour12: true }).timeRange).toMatch(/^1:00\s?PM – 1:30\s?PM$/);
+    expect(
+      describeTimedSlot(at('2026-10-28T13:00:00Z'), 30, 'UTC', 'UTC', {
+        locale: 'de-DE',
+        hour12: true,
+      }).timeRange,
+    ).toMatch(/^1:00\s?PM – 1:30\s?PM$/);
   });
 
   it('follows each zone’s DST on the slot’s own date, not today’s', () => {
     const slot = at('2026-10-28T16:00:00Z');
-    expect(describeTimedSlot(slot, 60, 'America/Los_Angeles', 'Europe/Rome', { locale: 'en-GB' }).timeRange).toBe('09:00 – 10:00');
-    expect(describeTimedSlot(slot, 60, 'America/New_York', 'Europe/Rome', { locale: 'en-GB' }).timeRange).toBe('12:00 – 13:00');
+    expect(
+      describeTimedSlot(slot, 60, 'America/Los_Angeles', 'Europe/Rome', { locale: 'en-GB' })
+        .timeRange,
+    ).toBe('09:00 – 10:00');
+    expect(
+      describeTimedSlot(slot, 60, 'America/New_York', 'Europe/Rome', { locale: 'en-GB' }).timeRange,
+    ).toBe('12:00 – 13:00');
   });
 });
 
@@ -45,8 +87,15 @@ describe('zone labels', () => {
     expect(zoneOffsetLabel('Europe/Rome', at('2026-12-01T00:00:00Z'))).toBe('UTC+01:00');
   });
   it('lists zones by city with current names, dropping abbreviations', () => {
-    const choices = buildZoneChoices(['Asia/Calcutta', 'EST', 'America/New_York'], at('2026-12-01T00:00:00Z'));
-    expect(choices.map((c) => c.label)).toEqual(['New York, America (UTC-05:00)', 'UTC (UTC+00:00)', 'Kolkata, Asia (UTC+05:30)']);
+    const choices = buildZoneChoices(
+      ['Asia/Calcutta', 'EST', 'America/New_York'],
+      at('2026-12-01T00:00:00Z'),
+    );
+    expect(choices.map((c) => c.label)).toEqual([
+      'New York, America (UTC-05:00)',
+      'UTC (UTC+00:00)',
+      'Kolkata, Asia (UTC+05:30)',
+    ]);
   });
 });
 
@@ -56,7 +105,9 @@ describe('describeWallInterval', () => {
     expect(us.weekday).toBe('Wed');
     // ICU puts a narrow no-break space before AM/PM.
     expect(us.timeRange).toMatch(/^7:00\sAM – 8:00\sAM$/);
-    expect(describeWallInterval('2026-10-28T23:30', '2026-10-29T00:30', { locale: 'en-GB' }).timeRange).toBe('23:30 – 00:30');
+    expect(
+      describeWallInterval('2026-10-28T23:30', '2026-10-29T00:30', { locale: 'en-GB' }).timeRange,
+    ).toBe('23:30 – 00:30');
   });
   it('counts calendar days between dates, across month ends', () => {
     expect(daysBetween('2026-10-31', '2026-11-01')).toBe(1);
@@ -65,7 +116,10 @@ describe('describeWallInterval', () => {
 });
 
 describe('matchZone', () => {
-  const choices = buildZoneChoices(['America/New_York', 'Asia/Calcutta'], at('2026-12-01T00:00:00Z'));
+  const choices = buildZoneChoices(
+    ['America/New_York', 'Asia/Calcutta'],
+    at('2026-12-01T00:00:00Z'),
+  );
   it('finds a zone by id, by city or by its label, ignoring case', () => {
     expect(matchZone('new york', choices)).toBe('America/New_York');
     expect(matchZone('Kolkata', choices)).toBe('Asia/Calcutta');
@@ -74,5 +128,20 @@ describe('matchZone', () => {
   it('refuses abbreviations and nonsense', () => {
     expect(matchZone('IST', choices)).toBeNull();
     expect(matchZone('Atlantis', choices)).toBeNull();
+  });
+});
+
+describe('withHourCycle', () => {
+  it('lets a viewer choose a 24-hour clock in en-US and a 12-hour one in en-GB', () => {
+    const start = at('2026-10-28T14:00:00Z');
+    expect(
+      describeTimedSlot(start, 60, 'UTC', 'UTC', { locale: withHourCycle('en-US', false) })
+        .timeRange,
+    ).toBe('14:00 – 15:00');
+    expect(
+      describeTimedSlot(start, 60, 'UTC', 'UTC', { locale: withHourCycle('en-GB', true) })
+        .timeRange,
+    ).toMatch(/^2:00\spm – 3:00\spm$/i);
+    expect(withHourCycle('de-DE', null)).toBe('de-DE');
   });
 });

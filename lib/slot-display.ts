@@ -42,6 +42,16 @@ export function usesHour12(locale: string): boolean {
   return cached;
 }
 
+/**
+ * The locale with the viewer's own choice of clock, as a Unicode extension
+ * ("en-GB-u-hc-h12"): every Intl formatter down the line then follows it.
+ */
+export function withHourCycle(locale: string, hour12: boolean | null): string {
+  if (hour12 === null) return locale;
+  const base = locale.split('-u-')[0] ?? locale;
+  return `${base}-u-hc-${hour12 ? 'h12' : 'h23'}`;
+}
+
 function timeOf(dt: DateTime, prefs: DisplayPrefs): string {
   const hour12 = prefs.hour12 ?? usesHour12(prefs.locale);
   // A 24-hour clock reads "09:00"; a 12-hour one "9:00 AM".
@@ -113,7 +123,12 @@ export function describeDate(date: string, prefs: DisplayPrefs) {
     day: dt.toLocaleString({ day: 'numeric' }),
     month: dt.toLocaleString({ month: 'short' }),
     dayMonth: dt.toLocaleString({ day: 'numeric', month: 'short' }),
-    dateLabel: dt.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+    dateLabel: dt.toLocaleString({
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    }),
   };
 }
 
