@@ -5,12 +5,15 @@ import { useTranslations } from 'next-intl';
 import { MonthCalendar } from '@/components/month-calendar';
 import { GuestZonesField } from '@/components/guest-zones-field';
 import { ZonePicker } from '@/components/zone-picker';
+import { ClockChangeNotices } from '@/components/clock-change-notice';
+import { FairTimeFinder } from '@/components/fair-time-finder';
 import { FieldError } from '@/components/field-error';
 import { generateDates, generateWallTimes, isTimeOfDay, MAX_GENERATED } from '@/lib/option-generation';
 import { LIMITS, type PollKind } from '@/lib/poll-input';
 import type { Failure } from '@/lib/problems';
 import { formatUtcOffset, parseWall, resolveWallTime, resolveZone } from '@/lib/time-zone';
 import { describeDate } from '@/lib/slot-display';
+import { clockChangeNotices } from '@/lib/dst-notice';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720];
 
@@ -56,6 +59,8 @@ export function CreatePollForm({
   const [dateDraft, setDateDraft] = useState('');
   const [removed, setRemoved] = useState<Set<string>>(new Set());
   const [guestZones, setGuestZones] = useState<string[]>([]);
+  /** Single wall times picked in the fair-time finder, beside the dates × start times. */
+  const [picked, setPicked] = useState<Set<string>>(new Set());
 
   useEffect(() => {
     if (initialZone) return;
@@ -68,15 +73,30 @@ export function CreatePollForm({
   const options = useMemo(
     () =>
       kind === 'timed'
-        ? generateWallTimes([...dates], times, removed)
+        ? [...new Set([...generateWallTimes([...dates], times, removed), ...picked])].sort()
         : generateDates([...dates], removed),
-    [kind, dates, times, removed],
+    [kind, dates, times, removed, picked],
   );
   const checks = useMemo(
     () => new Map(kind === 'timed' ? options.map((w) => [w, checkWall(timeZone, w)] as const) : []),
     [kind, options, timeZone],
   );
   const gaps = [...checks.values()].filter((c) => c.status === 'gap').length;
+  const clockNotices = useMemo(() => {
+    if (kind !== 'timed' || options.length === 0 || !resolveZone(timeZone).zone) return [];
+    const zone = resolveZone(timeZone).zone!;
+    const starts = options.flatMap((o) => {
+      const wall = parseWall(o);
+      return wall === null ? [] : [resolveWallTime(zone, wall).utcMs];
+    });
+    if (starts.length === 0) return [];
+    return clockChangeNotices({
+      zones: [timeZone, ...guestZones],
+      fromMs: Math.min(...starts),
+      toMs: Math.max(...starts) + duration * 60_000,
+      referenceZone: timeZone,
+    });
+  }, [kind, options, timeZone, guestZones, duration]);
   const tooMany = options.length > MAX_GENERATED;
 
   const payload = JSON.stringify({
@@ -104,7 +124,30 @@ export function CreatePollForm({
     if (isTimeOfDay(timeDraft) && !times.includes(timeDraft)) setTimes([...times, timeDraft].sort());
   }
 
+  /** Adds or removes one wall time, whichever list it came from. */
+  function setOption(option: string, on: boolean) {
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(option);
+      else next.delete(option);
+      return next;
+    });
+    if (on) {
+      setRemoved((prev) => {
+        const next = new Set(prev);
+        next.delete(option);
+        return next;
+      });
+    } else if (!picked.has(option)) {
+      setRemoved((prev) => new Set(prev).add(option));
+    }
+  }
+
   function toggleRemoved(option: string) {
+    if (picked.has(option)) {
+      setOption(option, false);
+      return;
+    }
     setRemoved((prev) => {
       const next = new Set(prev);
       if (next.has(option)) next.delete(option);
@@ -361,6 +404,9 @@ export function CreatePollForm({
                     </p>
                   ) : null,
                 )}
+              <div className="mt-2">
+                <ClockChangeNotices notices={clockNotices} locale={locale} />
+              </div>
               {gaps > 0 && (
                 <p className="error-text" role="alert">
                   {t('gapNotice', { count: gaps })}
@@ -380,6 +426,17 @@ export function CreatePollForm({
             </div>
           </div>
         </div>
+        {kind === 'timed' && (
+          <FairTimeFinder
+            organiserZone={timeZone}
+            guestZones={guestZones}
+            durationMinutes={duration}
+            initialWeek={[...dates].sort()[0] ?? today}
+            locale={locale}
+            selected={new Set(options)}
+            onSet={setOption}
+          />
+        )}
       </section>
 
       <div className="flex flex-wrap items-center justify-end gap-3">

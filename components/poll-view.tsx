@@ -3,11 +3,13 @@
 import { useActionState, useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { DateTime } from 'luxon';
+import { ClockChangeNotices } from '@/components/clock-change-notice';
 import { CommentsSection } from '@/components/comments-section';
 import { CopyField } from '@/components/copy-button';
 import { EditPollPanel } from '@/components/edit-poll-panel';
 import { FinalisePanel } from '@/components/finalise-panel';
 import { ScheduleBanner } from '@/components/schedule-banner';
+import { clockChangeNotices } from '@/lib/dst-notice';
 import { answersRefused } from '@/lib/poll-admin';
 import type { ResultsHidden } from '@/lib/privacy';
 import { FieldError } from '@/components/field-error';
@@ -164,6 +166,14 @@ export function PollView({
   const explain = useExplanationText(displayLocale);
   const finalView = poll.status === 'scheduled' && poll.finalOptionId ? viewsById.get(poll.finalOptionId) : undefined;
   const refused = answersRefused(poll, nowMs);
+  const clockNotices = useMemo(() => {
+    const timed = poll.options.filter((o) => o.startsAt !== null && o.durationMinutes !== null);
+    if (timed.length === 0) return [];
+    const fromMs = Math.min(...timed.map((o) => o.startsAt as number));
+    const toMs = Math.max(...timed.map((o) => (o.startsAt as number) + (o.durationMinutes as number) * 60_000));
+    const zones = [zone ?? poll.timeZone, poll.timeZone, ...poll.guestZones, ...poll.participants.map((p) => p.timeZone)];
+    return clockChangeNotices({ zones, fromMs, toMs, referenceZone: zone ?? poll.timeZone });
+  }, [poll.options, poll.timeZone, poll.guestZones, poll.participants, zone]);
   const utcHint = zone !== null && (zone === 'UTC' || zone === 'Etc/UTC');
 
   return (
@@ -225,6 +235,8 @@ export function PollView({
           )}
         </section>
       )}
+
+      <ClockChangeNotices notices={clockNotices} locale={displayLocale} />
 
       {poll.deadline !== null && (
         <DeadlineNotice deadline={poll.deadline} zone={zone ?? poll.timeZone} locale={displayLocale} nowMs={nowMs} />

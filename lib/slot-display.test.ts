@@ -7,6 +7,7 @@ import {
   describeDate,
   describeTimedSlot,
   describeWallInterval,
+  formatWallTime,
   zoneOffsetLabel,
 } from '@/lib/slot-display';
 
@@ -143,5 +144,12 @@ describe('withHourCycle', () => {
         .timeRange,
     ).toMatch(/^2:00\spm – 3:00\spm$/i);
     expect(withHourCycle('de-DE', null)).toBe('de-DE');
+  });
+});
+
+describe('formatWallTime', () => {
+  it('writes a wall time in the viewer’s clock without any zone shift', () => {
+    expect(formatWallTime('2026-03-29T02:30', { locale: 'en-GB' })).toBe('02:30');
+    expect(formatWallTime('2026-03-29T17:05', { locale: 'en-US' })).toMatch(/^5:05\sPM$/);
   });
 });

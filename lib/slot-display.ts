@@ -109,6 +109,11 @@ export function describeWallInterval(localStart: string, localEnd: string, prefs
   };
 }
 
+/** One local wall time ("YYYY-MM-DDTHH:mm") as the viewer's clock writes it: "5:00 PM", "17:00". */
+export function formatWallTime(wall: string, prefs: DisplayPrefs): string {
+  return timeOf(DateTime.fromISO(wall, { zone: 'utc', locale: prefs.locale }), prefs);
+}
+
 /** Whole calendar days from date `from` to date `to` (both YYYY-MM-DD): +1 for the next day. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

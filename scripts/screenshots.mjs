@@ -52,6 +52,21 @@ for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
   await context.close();
 }
 
+// The fair-time finder, with guests in New York and Los Angeles and the week's suggestions.
+for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Europe/Rome', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  for (const city of ['America/New_York', 'America/Los_Angeles']) {
+    await page.getByLabel('Add a guest city').fill(city);
+    await page.getByRole('button', { name: 'Add city' }).click();
+  }
+  await page.getByLabel('Week of').fill('2026-10-26');
+  await page.getByRole('button', { name: 'Suggest fair times' }).click();
+  await page.screenshot({ path: `${out}/create-finder-${label}.png`, fullPage: true });
+  await context.close();
+}
+
 // The scheduled state: the organiser picks the fairest time; everyone sees it on top.
 await fetch(`${base}/api/polls/${poll.id}/comments`, {
   method: 'POST',
