@@ -80,3 +80,17 @@ test.describe('the fair-time finder', () => {
     );
   });
 });
+
+test.describe('clock-change notices on the poll page', () => {
+  test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
+
+  test('a New York participant is told that Rome moves an hour closer after 29 March', async ({ page, request }) => {
+    const created = await request.post('/api/polls', {
+      data: { title: 'Spring', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: [{ start: '2026-03-25T17:00' }, { start: '2026-04-01T17:00' }] },
+    });
+    await page.goto((await created.json()).participantUrl);
+    await expect(page.getByRole('note').filter({ hasText: 'The clocks change during this poll' })).toContainText(
+      'From Mar 29, Rome is 6 h ahead of New York, instead of 5 h.',
+    );
+  });
+});
