@@ -13,6 +13,7 @@ import { LIMITS, type PollKind } from '@/lib/poll-input';
 import type { Failure } from '@/lib/problems';
 import { formatUtcOffset, parseWall, resolveWallTime, resolveZone } from '@/lib/time-zone';
 import { describeDate } from '@/lib/slot-display';
+import type { PlaceInput } from '@/lib/heatmap';
 import { clockChangeNotices } from '@/lib/dst-notice';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720];
@@ -58,7 +59,9 @@ export function CreatePollForm({
   const [timeDraft, setTimeDraft] = useState('14:00');
   const [dateDraft, setDateDraft] = useState('');
   const [removed, setRemoved] = useState<Set<string>>(new Set());
-  const [guestZones, setGuestZones] = useState<string[]>([]);
+  /** Guests' cities; head counts and working hours only shape the finder's suggestions. */
+  const [guestPlaces, setGuestPlaces] = useState<PlaceInput[]>([]);
+  const guestZones = useMemo(() => guestPlaces.map((p) => p.zone), [guestPlaces]);
   /** Single wall times picked in the fair-time finder, beside the dates × start times. */
   const [picked, setPicked] = useState<Set<string>>(new Set());
 
@@ -248,7 +251,7 @@ export function CreatePollForm({
           error={errors.timeZone?.[0]}
           nowMs={nowMs}
         />
-        <GuestZonesField zones={guestZones} onChange={setGuestZones} nowMs={nowMs} error={errors.guestZones?.[0]} />
+        <GuestZonesField places={guestPlaces} onChange={setGuestPlaces} nowMs={nowMs} error={errors.guestZones?.[0]} />
       </section>
 
       <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="options-heading">
@@ -429,7 +432,7 @@ export function CreatePollForm({
         {kind === 'timed' && (
           <FairTimeFinder
             organiserZone={timeZone}
-            guestZones={guestZones}
+            guests={guestPlaces}
             durationMinutes={duration}
             initialWeek={[...dates].sort()[0] ?? today}
             locale={locale}

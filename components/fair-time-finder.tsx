@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/comfort-band';
 import { useExplanationText } from '@/components/ranking-list';
 import { VoteIcon } from '@/components/vote-mark';
-import { weekHeatmap, HEATMAP_STEPS, type HeatmapCell, type HeatmapStep, type WeekHeatmap } from '@/lib/heatmap';
+import { weekHeatmap, HEATMAP_STEPS, type HeatmapCell, type HeatmapStep, type PlaceInput, type WeekHeatmap } from '@/lib/heatmap';
 import { suggestAlternatingPair, suggestSlots, type AlternatingPairResult, type SuggestedSlot } from '@/lib/suggest';
 import { describeDate, formatWallTime } from '@/lib/slot-display';
 import { addDays, parseDate, placeName } from '@/lib/time-zone';
@@ -32,7 +32,7 @@ function mondayOf(date: string): string {
  */
 export function FairTimeFinder({
   organiserZone,
-  guestZones,
+  guests,
   durationMinutes,
   initialWeek,
   locale,
@@ -40,7 +40,7 @@ export function FairTimeFinder({
   onSet,
 }: {
   organiserZone: string;
-  guestZones: string[];
+  guests: PlaceInput[];
   durationMinutes: number;
   initialWeek: string;
   locale: string;
@@ -59,7 +59,10 @@ export function FairTimeFinder({
   const drag = useRef<boolean | null>(null);
   const cellRefs = useRef(new Map<string, HTMLTableCellElement>());
 
-  const places = useMemo(() => [...new Set([organiserZone, ...guestZones])].map((zone) => ({ zone })), [organiserZone, guestZones]);
+  const places: PlaceInput[] = useMemo(
+    () => [{ zone: organiserZone }, ...guests.filter((g) => g.zone !== organiserZone)],
+    [organiserZone, guests],
+  );
   const map: WeekHeatmap | null = useMemo(() => {
     try {
       return weekHeatmap({ organiserZone, places, weekStart: week, stepMinutes: step, durationMinutes });
@@ -143,7 +146,7 @@ export function FairTimeFinder({
         <h3 id="finder-heading" className="font-semibold">
           {t('heading')}
         </h3>
-        <p className="hint">{guestZones.length === 0 ? t('noGuests') : t('hint', { places: places.map((p) => placeName(p.zone)).join(', ') })}</p>
+        <p className="hint">{guests.length === 0 ? t('noGuests') : t('hint', { places: places.map((p) => placeName(p.zone)).join(', ') })}</p>
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <div>

@@ -4,17 +4,19 @@ import { useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { runtimeZones } from '@/components/zone-picker';
 import { buildZoneChoices, matchZone, zoneOffsetLabel } from '@/lib/slot-display';
+import type { HM } from '@/lib/fairness';
+import type { PlaceInput } from '@/lib/heatmap';
 import { placeName } from '@/lib/time-zone';
 
 /** The cities the organiser expects guests in: a searchable add field and removable chips. */
 export function GuestZonesField({
-  zones,
+  places,
   onChange,
   nowMs,
   error,
 }: {
-  zones: string[];
-  onChange: (zones: string[]) => void;
+  places: PlaceInput[];
+  onChange: (places: PlaceInput[]) => void;
   nowMs: number;
   error?: string;
 }) {
@@ -30,7 +32,7 @@ export function GuestZonesField({
       setInvalid(draft.trim() !== '');
       return;
     }
-    if (!zones.includes(zone)) onChange([...zones, zone]);
+    if (!places.some((p) => p.zone === zone)) onChange([...places, { zone }]);
     setDraft('');
     setInvalid(false);
   }
@@ -41,21 +43,56 @@ export function GuestZonesField({
         {t('guestZones')}
       </p>
       <p className="hint mb-2">{t('guestZonesHint')}</p>
-      {zones.length > 0 && (
-        <ul className="mb-2 flex flex-wrap gap-2" aria-labelledby="guest-zones-label">
-          {zones.map((zone) => (
-            <li key={zone} className="flex items-center gap-1 rounded-full border border-line bg-raised py-1 pr-1 pl-3 text-sm">
-              {placeName(zone)} <span className="text-muted">{zoneOffsetLabel(zone, nowMs)}</span>
-              <button
-                type="button"
-                className="grid size-6 place-items-center rounded-full hover:bg-line"
-                aria-label={t('removeGuestZone', { place: placeName(zone) })}
-                onClick={() => onChange(zones.filter((z) => z !== zone))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
+      {places.length > 0 && (
+        <ul className="mb-2 grid gap-2" aria-labelledby="guest-zones-label">
+          {places.map((place, index) => {
+            const update = (patch: Partial<PlaceInput>) => onChange(places.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+            const city = placeName(place.zone);
+            return (
+              <li key={place.zone} className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl border border-line bg-raised px-3 py-2 text-sm">
+                <span className="font-semibold">{city}</span>
+                <span className="text-muted">{zoneOffsetLabel(place.zone, nowMs)}</span>
+                <label className="flex items-center gap-1">
+                  {t('guestHeadcount')}
+                  <input
+                    type="number"
+                    min={1}
+                    max={5000}
+                    className="field w-20 py-1"
+                    value={place.headcount ?? 1}
+                    aria-label={t('guestHeadcountFor', { place: city })}
+                    onChange={(e) => update({ headcount: Math.max(1, Math.min(5000, Math.round(Number(e.target.value) || 1))) })}
+                  />
+                </label>
+                <span className="flex items-center gap-1">
+                  {t('guestHours')}
+                  <input
+                    type="time"
+                    className="field w-32 py-1"
+                    aria-label={t('guestHoursFrom', { place: city })}
+                    value={place.workingHours?.start ?? '09:00'}
+                    onChange={(e) => /^\d{2}:\d{2}$/.test(e.target.value) && update({ workingHours: { start: e.target.value as HM, end: place.workingHours?.end ?? '17:00' } })}
+                  />
+                  <span aria-hidden="true">–</span>
+                  <input
+                    type="time"
+                    className="field w-32 py-1"
+                    aria-label={t('guestHoursTo', { place: city })}
+                    value={place.workingHours?.end ?? '17:00'}
+                    onChange={(e) => /^\d{2}:\d{2}$/.test(e.target.value) && update({ workingHours: { start: place.workingHours?.start ?? '09:00', end: e.target.value as HM } })}
+                  />
+                </span>
+                <button
+                  type="button"
+                  className="ml-auto grid size-6 place-items-center rounded-full hover:bg-line"
+                  aria-label={t('removeGuestZone', { place: city })}
+                  onClick={() => onChange(places.filter((_, i) => i !== index))}
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       <div className="flex items-end gap-2">
@@ -85,7 +122,7 @@ export function GuestZonesField({
             ))}
           </datalist>
         </div>
-        <button type="button" className="btn" onClick={add}>
+        <button type="button" className="btn whitespace-nowrap" onClick={add}>
           {t('addGuestZoneButton')}
         </button>
       </div>
