@@ -48,7 +48,20 @@ function tooManyWrites(request: NextRequest, retryAfterSeconds: number): NextRes
   return NextResponse.json({ ok: false, message, fieldErrors: {} }, { status: 429, headers });
 }
 
+/** Next.js answers a broken %-escape in a dynamic segment with a bare 500; say what is wrong. */
+function hasBrokenEscape(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (hasBrokenEscape(request.nextUrl.pathname)) {
+    return NextResponse.json({ ok: false, message: t('malformedPath'), fieldErrors: {} }, { status: 400 });
+  }
   if (limiter && WRITE_METHODS.has(request.method)) {
     const client = clientAddress(
       { forwardedFor: request.headers.get('x-forwarded-for'), peer: request.headers.get(PEER_HEADER) },

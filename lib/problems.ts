@@ -25,6 +25,15 @@ export function addProblem(into: FieldProblems, field: string, problem: Problem)
 export function problemsFromZod(error: z.ZodError): FieldProblems {
   const out: FieldProblems = {};
   for (const issue of error.issues) {
+    // A strict object names the keys it does not know; the body itself may not be an object.
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const key of issue.keys) addProblem(out, key, { code: 'form.unknownField', values: { field: key } });
+      continue;
+    }
+    if (issue.code === 'invalid_type' && issue.path.length === 0) {
+      addProblem(out, 'form', { code: 'form.notAnObject' });
+      continue;
+    }
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'form';
     const known = issue.message.includes('.') && !issue.message.includes(' ');
     const values = issue.code === 'custom' ? (issue.params as Problem['values']) : undefined;

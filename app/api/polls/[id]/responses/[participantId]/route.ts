@@ -7,7 +7,8 @@ import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { writeFailure } from '@/app/api/polls/[id]/responses/write-failure';
 import { describeProblems, failure } from '@/app/problem-messages';
 
-const withToken = z.looseObject({ editToken: z.string().min(1).max(128).optional() });
+// A token of the wrong type is no token: the answer is the same 404 as a wrong one.
+const withToken = z.looseObject({ editToken: z.string().min(1).max(128).optional().catch(undefined) });
 
 /** The edit token comes as `Authorization: Bearer …` or as `editToken` in the body. */
 export async function PUT(request: Request, { params }: RouteContext<'/api/polls/[id]/responses/[participantId]'>) {
