@@ -41,9 +41,10 @@ function contentSecurityPolicy(nonce: string): string {
 function tooManyWrites(request: NextRequest, retryAfterSeconds: number): NextResponse {
   const message = t('rateLimited', { seconds: retryAfterSeconds });
   const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
-  // A server action's client shows a plain-text error body as the error's message.
+  // A server action's client throws a plain-text error body (exactly text/plain) as its
+  // error, which the page's error boundary catches; anything else is "unexpected response".
   if (request.headers.has('next-action')) {
-    return new NextResponse(message, { status: 429, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new NextResponse(message, { status: 429, headers: { ...headers, 'Content-Type': 'text/plain' } });
   }
   return NextResponse.json({ ok: false, message, fieldErrors: {} }, { status: 429, headers });
 }

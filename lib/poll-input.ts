@@ -11,6 +11,11 @@ import {
 } from '@/lib/time-zone';
 import { HIDDEN_CONTROL, hasVisibleText, isCleanMultiLine, isCleanSingleLine } from '@/lib/text-input';
 
+// Zod 4 probes for `new Function` to compile faster parsers. The pages' CSP has no
+// 'unsafe-eval', so in the browser that probe is blocked and reported as a violation on
+// every page; this module is on every page that validates, and parses without it.
+z.config({ jitless: true });
+
 export const LIMITS = {
   title: 200,
   description: 5000,
