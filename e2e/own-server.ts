@@ -28,18 +28,22 @@ export async function startOwnServer({
 }: {
   port: number;
   database: string;
-  env?: Record<string, string>;
+  /** Added to the environment; undefined removes a variable. */
+  env?: Record<string, string | undefined>;
 }): Promise<OwnServer> {
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_PATH: database,
+    // Specs write a lot from 127.0.0.1; rate-limit.spec.ts sets its own limits.
+    KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+    ...env,
+  };
+  for (const [key, value] of Object.entries(environment)) if (value === undefined) delete environment[key];
   // `next start` itself, not npx, so that the pid is the server's and kill -9 reaches it.
   const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_PATH: database,
-      KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
-      ...env,
-    },
+    env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
