@@ -103,6 +103,7 @@ describe('preparePoll', () => {
   it('keeps HTML and formulas as text but refuses hidden controls and invisible-only titles', () => {
     expect(preparePoll({ ...base, title: '<b>=1+1</b>', description: 'two\nlines' }).ok).toBe(true);
     expect(codes(preparePoll({ ...base, title: '\u200F\u200B' }), 'title')).toEqual(['title.required']);
+    expect(codes(preparePoll({ ...base, title: '  ' }), 'title')).toEqual(['title.required']);
     expect(codes(preparePoll({ ...base, location: 'Room\u202E1' }), 'location')).toEqual(['text.hiddenControl']);
     expect(codes(preparePoll({ ...base, organiserName: 'Ana\nBob' }), 'organiserName')).toEqual(['text.hiddenControl']);
   });

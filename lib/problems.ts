@@ -14,8 +14,11 @@ export type FieldProblems = Record<string, Problem[]>;
 
 export type Prepared<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldProblems };
 
+/** Adds a problem to a field, once: two checks that find the same fault say it once. */
 export function addProblem(into: FieldProblems, field: string, problem: Problem): void {
-  (into[field] ??= []).push(problem);
+  const list = (into[field] ??= []);
+  const same = (p: Problem) => p.code === problem.code && JSON.stringify(p.values) === JSON.stringify(problem.values);
+  if (!list.some(same)) list.push(problem);
 }
 
 /**
