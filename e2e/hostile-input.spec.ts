@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { snapshot } from './database';
-import { readPoll } from './support';
+import { hydrated, readPoll } from './support';
 
 /**
  * Every row is a request a hostile or broken client could send. Each must be refused with a
@@ -286,6 +286,7 @@ test.describe('hostile submissions through the pages’ forms', () => {
   for (const [label, edit, message] of answerCases) {
     test(`answer form: ${label}`, async ({ page }) => {
       await page.goto(`/p/${fixture.pollA}`);
+      await hydrated(page.getByLabel('Your name'));
       await page.getByLabel('Your name').fill('Mallory');
       await page.getByRole('radio', { name: 'Yes', exact: true }).first().check();
       await tamperWithAction(page, edit(fixture));
@@ -299,6 +300,7 @@ test.describe('hostile submissions through the pages’ forms', () => {
 
   test('create form: a direction override typed into the title', async ({ page }) => {
     await page.goto('/');
+    await hydrated(page.getByLabel('Title'));
     await page.getByLabel('Title').fill('Invoice \u202Efdp.exe');
     await page.getByLabel('Or type a date').fill('2027-06-10');
     await page.getByRole('button', { name: 'Add date' }).click();
@@ -313,6 +315,7 @@ test.describe('hostile submissions through the pages’ forms', () => {
 
   test('create form: the zone swapped for EST on the way out', async ({ page }) => {
     await page.goto('/');
+    await hydrated(page.getByLabel('Title'));
     await page.getByLabel('Title').fill('Swapped zone');
     await page.getByLabel('Or type a date').fill('2027-06-10');
     await page.getByRole('button', { name: 'Add date' }).click();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { snapshot } from './database';
 import { ownPort, startOwnServer, type OwnServer } from './own-server';
+import { hydrated } from './support';
 
 /** Each test starts a server of its own with the setting under test. */
 test.describe('the write rate limit', () => {
@@ -31,6 +32,7 @@ test.describe('the write rate limit', () => {
     const { id, participantUrl } = (await first.json()) as { id: string; participantUrl: string };
     // The page is read before the budget runs out; reads are never limited.
     await page.goto(participantUrl);
+    await hydrated(page.getByLabel('Your name'));
     await page.getByLabel('Your name').fill('Too late');
     await page.getByRole('radio', { name: 'Yes', exact: true }).check();
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ownPort, startOwnServer, type OwnServer } from './own-server';
+import { hydrated } from './support';
 
 const timed = (patch: Record<string, unknown> = {}) => ({
   title: 'Headers',
@@ -81,11 +82,13 @@ test.describe('security headers', () => {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Create poll' })).toBeEnabled();
     await page.goto(poll.participantUrl);
+    await hydrated(page.getByLabel('Your name'));
     await page.getByLabel('Your name').fill('Under CSP');
     await page.getByRole('radio', { name: 'Yes', exact: true }).first().check();
     await page.getByRole('button', { name: 'Send answer' }).click();
     await expect(page.getByText('Thank you, your answer is saved.')).toBeVisible();
     await page.goto(poll.adminUrl);
+    await hydrated(page.getByRole('button', { name: 'Close the poll' }));
     await page.getByRole('button', { name: 'Close the poll' }).click();
     await expect(page.getByRole('button', { name: 'Reopen the poll' })).toBeVisible();
     expect(violations).toEqual([]);
@@ -107,13 +110,14 @@ test.describe('security headers', () => {
 
     for (const secretUrl of [poll.adminUrl, poll.editUrl]) {
       await page.goto(secretUrl);
-      await expect(page.getByRole('link', { name: outside })).toBeVisible();
+      await hydrated(page.getByRole('link', { name: outside }));
       const [opened] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: outside }).click()]);
       await opened.waitForLoadState();
       expect(await opened.evaluate(() => document.referrer)).toBe('');
       await opened.close();
     }
     await page.goto(poll.adminUrl);
+    await hydrated(page.getByRole('button', { name: 'Close the poll' }));
     await page.getByRole('button', { name: 'Close the poll' }).click();
     await expect(page.getByRole('button', { name: 'Reopen the poll' })).toBeVisible();
     expect(referers).toEqual([]);
@@ -134,11 +138,13 @@ test.describe('server logs', () => {
     server = await startOwnServer({ port: ownPort(3), database });
     const poll = await pollWithAnswer(request, server.url);
     await page.goto(poll.adminUrl);
+    await hydrated(page.getByRole('button', { name: 'Close the poll' }));
     await page.getByRole('button', { name: 'Close the poll' }).click();
     await expect(page.getByRole('button', { name: 'Reopen the poll' })).toBeVisible();
     await page.getByRole('button', { name: 'Reopen the poll' }).click();
     await expect(page.getByRole('button', { name: 'Close the poll' })).toBeVisible();
     await page.goto(poll.editUrl);
+    await hydrated(page.getByRole('radio', { name: 'No', exact: true }).first());
     await page.getByRole('radio', { name: 'No', exact: true }).first().check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByText('Your changes are saved.')).toBeVisible();
