@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { updateParticipant } from '@/db/mutations';
-import { getPollWithVotes, isEditorOf } from '@/db/queries';
+import { getOptionIds, isEditorOf } from '@/db/queries';
 import { prepareVote } from '@/lib/vote-input';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { writeFailure } from '@/app/api/polls/[id]/responses/write-failure';
@@ -22,9 +22,9 @@ export async function PUT(request: Request, { params }: RouteContext<'/api/polls
   const token = bearer ?? bodyToken;
   // Authorise before validating, so a stranger learns nothing from the validation messages.
   if (!token || !isEditorOf(id, participantId, token)) return await notFoundJson();
-  const poll = getPollWithVotes(id);
-  if (!poll) return await notFoundJson();
-  const prepared = prepareVote(answer, poll.options.map((o) => o.id));
+  const optionIds = getOptionIds(id);
+  if (!optionIds) return await notFoundJson();
+  const prepared = prepareVote(answer, optionIds);
   if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   const result = updateParticipant(id, participantId, token, prepared.value, Date.now());
   if (!result.ok) return await writeFailure(result.reason);
