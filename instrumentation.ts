@@ -1,7 +1,8 @@
-// Migrate at start-up, so a broken database fails the start instead of the first visitor.
+// Runs once when the server starts. The Node.js-only part lives in its own file, which the
+// Edge build of this file never imports.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { getDb } = await import('@/db/client');
-    getDb();
+    const { startNodeServer } = await import('@/instrumentation-node');
+    startNodeServer();
   }
 }

@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const database = `${process.env.TMPDIR ?? '/tmp'}/kairos-e2e-${process.pid}.sqlite`;
+// Specs read the webServer's database (read-only) to compare snapshots; the config module is
+// evaluated again in each worker, so the path is handed over once, from the main process.
+process.env.E2E_DATABASE_PATH ??= database;
 
 export default defineConfig({
   testDir: './e2e',
@@ -30,12 +33,15 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // A throwaway database per run; the build happens before (npm run test:e2e).
-    command: `rm -f ${database}* && node scripts/start.mjs`,
+    command: `rm -f ${process.env.E2E_DATABASE_PATH}* && node scripts/start.mjs`,
     url: `http://127.0.0.1:${port}/`,
     timeout: 180_000,
     reuseExistingServer: false,
     env: {
-      DATABASE_PATH: database,
+      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+      // The suite writes hundreds of times from 127.0.0.1; rate-limit.spec.ts starts its own
+      // server to check the limit itself.
+      KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
       PORT: String(port),
       HOST: '127.0.0.1',
       NEXT_TELEMETRY_DISABLED: '1',

@@ -1,12 +1,24 @@
 // `npm run bench`: every benchmark prints its figures next to its target. Benchmarks never
-// fail the build; they are read by people.
+// fail the build; they are read by people. The HTTP benchmarks build the app if its sources
+// changed and run a production server of their own on 127.0.0.1 (BENCH_PORT, default 3240).
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { runFairnessBench } from './fairness';
 import { runHeatmapBench } from './heatmap';
+import { runHttpBench, seedBenchPoll } from './http';
+import { runPageWeightBench } from './page-weight';
+import { withBenchServer } from './server';
 
 async function main() {
   console.log(`node ${process.version}, tzdata ${process.versions.tz ?? 'unknown'}, ICU ${process.versions.icu ?? 'unknown'}`);
+  console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
   await runFairnessBench();
   runHeatmapBench();
+  await withBenchServer(async (server) => {
+    const poll = await seedBenchPoll(server);
+    // Weighed first: the answers benchmark adds thousands of participants to the poll.
+    await runPageWeightBench(server, poll.id);
+    await runHttpBench(server, poll);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -88,6 +88,17 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
   };
 }
 
+/**
+ * The poll's option ids, or null for a missing poll: all an answer needs to be checked.
+ * Cheaper than getPollWithVotes, which reads every vote of a poll that may have hundreds.
+ */
+export function getOptionIds(pollId: string): string[] | null {
+  const db = getDb();
+  const poll = db.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).get();
+  if (!poll) return null;
+  return db.select({ id: options.id }).from(options).where(eq(options.pollId, pollId)).orderBy(asc(options.position)).all().map((o) => o.id);
+}
+
 function windowOf(start: string | null, end: string | null): DailyWindow | null {
   return start && end ? { start: start as DailyWindow['start'], end: end as DailyWindow['end'] } : null;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newPage, readPoll } from './support';
+import { hydrated, newPage, readPoll } from './support';
 
 const timed = (options: { start: string }[]) => ({
   title: 'Bad input',
@@ -14,6 +14,7 @@ test.describe('bad input in the pages', () => {
 
   test('a create form without a title says so and creates nothing', async ({ page }) => {
     await page.goto('/');
+    await hydrated(page.getByLabel('Title'));
     await page.getByLabel('Or type a date').fill('2026-10-28');
     await page.getByRole('button', { name: 'Add date' }).click();
     await page.getByRole('button', { name: 'Create poll' }).click();
@@ -24,6 +25,7 @@ test.describe('bad input in the pages', () => {
 
   test('a wall time inside the spring-forward gap is flagged and refused', async ({ page }) => {
     await page.goto('/');
+    await hydrated(page.getByLabel('Title'));
     await page.getByLabel('Title').fill('Gap');
     await page.getByLabel('Or type a date').fill('2026-03-29');
     await page.getByRole('button', { name: 'Add date' }).click();
@@ -39,6 +41,7 @@ test.describe('bad input in the pages', () => {
 
   test('an ambiguous fall-back time says which occurrence is used', async ({ page }) => {
     await page.goto('/');
+    await hydrated(page.getByLabel('Title'));
     await page.getByLabel('Or type a date').fill('2026-10-25');
     await page.getByRole('button', { name: 'Add date' }).click();
     await page.getByLabel('Add a start time').fill('02:30');

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 
 export type Answer = 'Yes' | 'If need be' | 'No';
 
@@ -51,4 +51,12 @@ export async function readPoll(request: APIRequestContext, pollId: string) {
     participants: { id: string; name: string; timeZone: string; votes: Record<string, string> }[];
     status: string;
   };
+}
+
+/**
+ * Waits until React has hydrated this element (its props are attached to the node): typing
+ * or clicking earlier reaches only the server's HTML and is lost when hydration resets it.
+ */
+export async function hydrated(locator: Locator) {
+  await expect.poll(() => locator.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps$')))).toBe(true);
 }

@@ -67,6 +67,14 @@ describe('prepareComment', () => {
   });
 });
 
+describe('hidden control characters', () => {
+  it('are refused in comments and edited titles, while a comment may span lines', () => {
+    expect(prepareComment({ author: 'Ana\u202E', body: 'hi' }).ok).toBe(false);
+    expect(prepareComment({ author: 'Ana', body: 'line one\nline two' }).ok).toBe(true);
+    expect(codes(preparePollUpdate({ title: 'A\u0007B' }, base, NOW), 'title').length).toBe(1);
+  });
+});
+
 describe('answersRefused', () => {
   it('refuses answers when closed, scheduled or past the deadline', () => {
     expect(answersRefused({ status: 'open', deadline: null }, NOW)).toBeNull();

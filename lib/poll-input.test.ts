@@ -91,7 +91,20 @@ describe('preparePoll', () => {
     expect(codes(r, 'title')).toEqual(['title.required']);
   });
 
-  it('refuses unknown top-level fields instead of ignoring them', () => {
-    expect(preparePoll({ ...base, admin: true }).ok).toBe(false);
+  it('refuses unknown top-level fields instead of ignoring them, naming each', () => {
+    const r = preparePoll({ ...base, admin: true });
+    expect(!r.ok && r.fieldErrors.admin).toEqual([{ code: 'form.unknownField', values: { field: 'admin' } }]);
+  });
+
+  it('says so when the body is not an object at all', () => {
+    expect(codes(preparePoll(['title']), 'form')).toEqual(['form.notAnObject']);
+  });
+
+  it('keeps HTML and formulas as text but refuses hidden controls and invisible-only titles', () => {
+    expect(preparePoll({ ...base, title: '<b>=1+1</b>', description: 'two\nlines' }).ok).toBe(true);
+    expect(codes(preparePoll({ ...base, title: '\u200F\u200B' }), 'title')).toEqual(['title.required']);
+    expect(codes(preparePoll({ ...base, title: '  ' }), 'title')).toEqual(['title.required']);
+    expect(codes(preparePoll({ ...base, location: 'Room\u202E1' }), 'location')).toEqual(['text.hiddenControl']);
+    expect(codes(preparePoll({ ...base, organiserName: 'Ana\nBob' }), 'organiserName')).toEqual(['text.hiddenControl']);
   });
 });

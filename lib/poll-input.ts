@@ -9,6 +9,12 @@ import {
   resolveWallTime,
   resolveZone,
 } from '@/lib/time-zone';
+import { HIDDEN_CONTROL, hasVisibleText, isCleanMultiLine, isCleanSingleLine } from '@/lib/text-input';
+
+// Zod 4 probes for `new Function` to compile faster parsers. The pages' CSP has no
+// 'unsafe-eval', so in the browser that probe is blocked and reported as a violation on
+// every page; this module is on every page that validates, and parses without it.
+z.config({ jitless: true });
 
 export const LIMITS = {
   title: 200,
@@ -41,8 +47,14 @@ const dateSchema = z
   .string({ error: 'options.malformedDate' })
   .refine((date) => /^\d{4}-\d{2}-\d{2}$/.test(date) && parseDate(date) !== null, 'options.malformedDate');
 
-const optionalText = (max: number, code: string) =>
-  z.string({ error: code }).trim().max(max, code).optional().default('');
+const optionalText = (max: number, code: string, { multiLine = false } = {}) =>
+  z
+    .string({ error: code })
+    .trim()
+    .max(max, code)
+    .refine(multiLine ? isCleanMultiLine : isCleanSingleLine, HIDDEN_CONTROL)
+    .optional()
+    .default('');
 
 export const createPollSchema = z
   .object({
@@ -50,8 +62,10 @@ export const createPollSchema = z
       .string({ error: 'title.required' })
       .trim()
       .min(1, 'title.required')
-      .max(LIMITS.title, 'title.tooLong'),
-    description: optionalText(LIMITS.description, 'description.tooLong'),
+      .max(LIMITS.title, 'title.tooLong')
+      .refine(hasVisibleText, 'title.required')
+      .refine(isCleanSingleLine, HIDDEN_CONTROL),
+    description: optionalText(LIMITS.description, 'description.tooLong', { multiLine: true }),
     location: optionalText(LIMITS.location, 'location.tooLong'),
     organiserName: optionalText(LIMITS.name, 'organiserName.tooLong'),
     timeZone: zoneSchema,

@@ -14,8 +14,11 @@ export type FieldProblems = Record<string, Problem[]>;
 
 export type Prepared<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldProblems };
 
+/** Adds a problem to a field, once: two checks that find the same fault say it once. */
 export function addProblem(into: FieldProblems, field: string, problem: Problem): void {
-  (into[field] ??= []).push(problem);
+  const list = (into[field] ??= []);
+  const same = (p: Problem) => p.code === problem.code && JSON.stringify(p.values) === JSON.stringify(problem.values);
+  if (!list.some(same)) list.push(problem);
 }
 
 /**
@@ -25,6 +28,15 @@ export function addProblem(into: FieldProblems, field: string, problem: Problem)
 export function problemsFromZod(error: z.ZodError): FieldProblems {
   const out: FieldProblems = {};
   for (const issue of error.issues) {
+    // A strict object names the keys it does not know; the body itself may not be an object.
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const key of issue.keys) addProblem(out, key, { code: 'form.unknownField', values: { field: key } });
+      continue;
+    }
+    if (issue.code === 'invalid_type' && issue.path.length === 0) {
+      addProblem(out, 'form', { code: 'form.notAnObject' });
+      continue;
+    }
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'form';
     const known = issue.message.includes('.') && !issue.message.includes(' ');
     const values = issue.code === 'custom' ? (issue.params as Problem['values']) : undefined;

@@ -58,4 +58,18 @@ describe('prepareVote', () => {
     const r = prepareVote({ name: 'Ana', timeZone: 'UTC', votes: {}, ...patch }, options);
     expect(!r.ok && r.fieldErrors[field]?.[0]?.code).toBe(code);
   });
+
+  it('names the hidden control in a name, and treats an invisible-only name as missing', () => {
+    const ask = (name: string) => prepareVote({ name, timeZone: 'UTC', votes: {} }, options);
+    const hidden = ask('Ana\u202E');
+    expect(!hidden.ok && hidden.fieldErrors.name?.[0]?.code).toBe('text.hiddenControl');
+    const invisible = ask('\u200F');
+    expect(!invisible.ok && invisible.fieldErrors.name?.[0]?.code).toBe('name.required');
+    expect(ask('👩‍💻 \u200Fمريم').ok).toBe(true);
+  });
+
+  it('calls an over-long option id an unknown option, not a malformed answer', () => {
+    const r = prepareVote({ name: 'Ana', timeZone: 'UTC', votes: { ['x'.repeat(100)]: 'yes' } }, options);
+    expect(!r.ok && r.fieldErrors.votes?.[0]?.code).toBe('votes.unknownOption');
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DailyWindow } from '@/lib/fairness';
 import { LIMITS, VOTE_VALUES, zoneSchema, type VoteValue } from '@/lib/poll-input';
 import { addProblem, problemsFromZod, type FieldProblems, type Prepared } from '@/lib/problems';
+import { HIDDEN_CONTROL, hasVisibleText, isCleanSingleLine } from '@/lib/text-input';
 
 const hm = z
   .string({ error: 'hours.malformed' })
@@ -14,10 +15,13 @@ export const submitVoteSchema = z
       .string({ error: 'name.required' })
       .trim()
       .min(1, 'name.required')
-      .max(LIMITS.name, 'name.tooLong'),
+      .max(LIMITS.name, 'name.tooLong')
+      .refine(hasVisibleText, 'name.required')
+      .refine(isCleanSingleLine, HIDDEN_CONTROL),
     timeZone: zoneSchema,
+    // Keys are checked against the poll's own options below, which names the problem.
     votes: z.record(
-      z.string().max(64, 'votes.unknownOption'),
+      z.string(),
       z.enum(VOTE_VALUES, { error: 'votes.invalidValue' }),
       { error: 'votes.required' },
     ),
@@ -28,7 +32,7 @@ export const submitVoteSchema = z
     /** Options the participant confirmed although they fall in the never window. */
     overrideNever: z.array(z.string().max(64), { error: 'votes.unknownOption' }).max(LIMITS.options).optional(),
     /** Makes a repeated submit (double click, network retry) land once. */
-    submissionKey: z.string().trim().min(8).max(64).optional(),
+    submissionKey: z.string({ error: 'submissionKey.invalid' }).trim().min(8, 'submissionKey.invalid').max(64, 'submissionKey.invalid').optional(),
   })
   .strict();
 

@@ -5,20 +5,52 @@ import { failure } from '@/app/problem-messages';
 export const MAX_BODY_BYTES = 100 * 1024;
 
 /**
+ * Reads the body as a stream and stops at MAX_BODY_BYTES, so a 10 MB (or endless chunked)
+ * body costs at most 100 kB of memory; bytes that are not UTF-8 are refused like bad JSON.
+ */
+async function readCapped(request: Request): Promise<{ ok: true; text: string } | { ok: false; reason: 'tooLarge' | 'notText' }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return { ok: false, reason: 'tooLarge' };
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
+  } catch {
+    return { ok: false, reason: 'notText' };
+  }
+}
+
+/**
  * Reads a JSON body no larger than 100 kB. Returns the parsed value or the error response
- * to send; the size is checked on the bytes actually read, not only the declared length.
+ * to send; the size is checked on the declared length first, then on the bytes read.
  */
 export async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
-  const text = await request.text();
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-    return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
-  }
+  const body = await readCapped(request);
+  if (!body.ok && body.reason === 'tooLarge') return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
+  const value = body.ok ? parseJson(body.text) : undefined;
+  if (value === undefined) return { ok: false, response: jsonFailure(await failure('api.malformedJson', 'api'), 400) };
+  return { ok: true, value };
+}
+
+/** The parsed value, or undefined for text that is not JSON (JSON itself has no undefined). */
+function parseJson(text: string): unknown {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return JSON.parse(text) as unknown;
   } catch {
-    return { ok: false, response: jsonFailure(await failure('api.malformedJson', 'api'), 400) };
+    return undefined;
   }
 }
 

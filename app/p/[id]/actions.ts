@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { VoteResult } from '@/components/poll-view';
 import { insertComment, insertParticipant, updateParticipant } from '@/db/mutations';
+import { getOptionIds, isEditorOf } from '@/db/queries';
 import { prepareComment } from '@/lib/poll-admin';
 import type { Failure } from '@/lib/problems';
-import { getPollWithVotes, isEditorOf } from '@/db/queries';
 import { prepareVote } from '@/lib/vote-input';
 import { editPath, requestOrigin } from '@/app/origin';
 import { describeProblems, failure } from '@/app/problem-messages';
@@ -32,9 +32,9 @@ export async function submitVote(_prev: VoteResult | null, formData: FormData): 
   const { pollId, participantId, editToken, ...answer } = parsed.data;
   const editing = Boolean(participantId && editToken);
   if (editing && !isEditorOf(pollId, participantId!, editToken!)) return failure('poll.notFound');
-  const poll = getPollWithVotes(pollId);
-  if (!poll) return failure('poll.notFound');
-  const prepared = prepareVote(answer, poll.options.map((o) => o.id));
+  const optionIds = getOptionIds(pollId);
+  if (!optionIds) return failure('poll.notFound');
+  const prepared = prepareVote(answer, optionIds);
   if (!prepared.ok) return describeProblems(prepared.fieldErrors);
 
   const now = Date.now();

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { insertParticipant } from '@/db/mutations';
-import { getPollWithVotes } from '@/db/queries';
+import { getOptionIds } from '@/db/queries';
 import { prepareVote } from '@/lib/vote-input';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { describeVoteRefusal } from '@/app/vote-refusal';
@@ -11,9 +11,9 @@ export async function POST(request: Request, { params }: RouteContext<'/api/poll
   const { id } = await params;
   const body = await readJson(request);
   if (!body.ok) return body.response;
-  const poll = getPollWithVotes(id);
-  if (!poll) return await notFoundJson();
-  const prepared = prepareVote(body.value, poll.options.map((o) => o.id));
+  const optionIds = getOptionIds(id);
+  if (!optionIds) return await notFoundJson();
+  const prepared = prepareVote(body.value, optionIds);
   if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   const result = insertParticipant(id, prepared.value, Date.now());
   if (!result.ok) {

@@ -1,13 +1,14 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { updateParticipant } from '@/db/mutations';
-import { getPollWithVotes, isEditorOf } from '@/db/queries';
+import { getOptionIds, isEditorOf } from '@/db/queries';
 import { prepareVote } from '@/lib/vote-input';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { describeVoteRefusal } from '@/app/vote-refusal';
 import { describeProblems, failure } from '@/app/problem-messages';
 
-const withToken = z.looseObject({ editToken: z.string().min(1).max(128).optional() });
+// A token of the wrong type is no token: the answer is the same 404 as a wrong one.
+const withToken = z.looseObject({ editToken: z.string().min(1).max(128).optional().catch(undefined) });
 
 /** The edit token comes as `Authorization: Bearer …` or as `editToken` in the body. */
 export async function PUT(request: Request, { params }: RouteContext<'/api/polls/[id]/responses/[participantId]'>) {
@@ -21,9 +22,9 @@ export async function PUT(request: Request, { params }: RouteContext<'/api/polls
   const token = bearer ?? bodyToken;
   // Authorise before validating, so a stranger learns nothing from the validation messages.
   if (!token || !isEditorOf(id, participantId, token)) return await notFoundJson();
-  const poll = getPollWithVotes(id);
-  if (!poll) return await notFoundJson();
-  const prepared = prepareVote(answer, poll.options.map((o) => o.id));
+  const optionIds = getOptionIds(id);
+  if (!optionIds) return await notFoundJson();
+  const prepared = prepareVote(answer, optionIds);
   if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   const result = updateParticipant(id, participantId, token, prepared.value, Date.now());
   if (!result.ok) {

@@ -1,0 +1,107 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { snapshot } from './database';
+import { ownPort, startOwnServer, type OwnServer } from './own-server';
+import { hydrated } from './support';
+
+/** Each test starts a server of its own with the setting under test. */
+test.describe('the write rate limit', () => {
+  const database = path.join(process.env.TMPDIR ?? tmpdir(), `kairos-rate-${process.pid}-${Date.now()}.sqlite`);
+  let server: OwnServer | undefined;
+
+  test.afterEach(async () => {
+    await server?.stop('SIGKILL');
+    server = undefined;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
+  });
+
+  const create = (base: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/polls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ title: 'Limited', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: [{ start: '2027-06-10T10:00' }] }),
+    });
+
+  test('answers 429 with Retry-After and a message once an address used its writes', async ({ page }) => {
+    test.setTimeout(120_000);
+    server = await startOwnServer({ port: ownPort(1), database, env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '3' } });
+    const first = await create(server.url);
+    expect(first.status).toBe(201);
+    const { id, participantUrl } = (await first.json()) as { id: string; participantUrl: string };
+    // The page is read before the budget runs out; reads are never limited.
+    await page.goto(participantUrl);
+    await hydrated(page.getByLabel('Your name'));
+    await page.getByLabel('Your name').fill('Too late');
+    await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+
+    expect((await create(server.url)).status).toBe(201);
+    expect((await create(server.url, { 'x-forwarded-for': '198.51.100.7' })).status).toBe(201);
+
+    const refused = await create(server.url);
+    expect(refused.status).toBe(429);
+    // 3 per minute: the next write is possible 20 s after the last one.
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(19);
+    expect(retryAfter).toBeLessThanOrEqual(20);
+    const body = (await refused.json()) as { ok: boolean; message: string };
+    expect(body).toMatchObject({ ok: false });
+    expect(body.message).toMatch(/^Too many changes from your address\. Wait (19|20) seconds and try again\.$/);
+
+    // The address is the socket's: headers a client makes up change nothing.
+    for (const [header, value] of [['x-forwarded-for', '203.0.113.1'], ['x-kairos-peer-address', '203.0.113.2'], ['x-real-ip', '203.0.113.3']] as const) {
+      expect((await create(server.url, { [header]: value })).status).toBe(429);
+    }
+    const answer = await fetch(`${server.url}/api/polls/${id}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Late', timeZone: 'UTC', votes: {} }),
+    });
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get('retry-after')).toBeTruthy();
+    expect((await fetch(`${server.url}/api/polls/${id}`)).status).toBe(200);
+
+    // The page's form is a server action: a write like any other.
+    const before = snapshot(database);
+    const [action] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined),
+      page.getByRole('button', { name: 'Send answer' }).click(),
+    ]);
+    expect(action.status()).toBe(429);
+    expect(action.headers()['retry-after']).toBeTruthy();
+    expect(await action.text()).toMatch(/^Too many changes from your address/);
+    await expect(page.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
+    expect(snapshot(database)).toBe(before);
+  });
+
+  test('is on by default, at 60 writes a minute', async () => {
+    test.setTimeout(120_000);
+    server = await startOwnServer({ port: ownPort(1), database, env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: undefined } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await create(server.url)).status);
+    expect(statuses.slice(0, 60).every((s) => s === 201)).toBe(true);
+    expect(statuses[60]).toBe(429);
+  });
+
+  test('behind a trusted proxy counts the address the proxy appended', async () => {
+    test.setTimeout(120_000);
+    server = await startOwnServer({
+      port: ownPort(2),
+      database,
+      env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '1', KAIROS_TRUST_PROXY: '1' },
+    });
+    expect((await create(server.url, { 'x-forwarded-for': '192.0.2.10' })).status).toBe(201);
+    expect((await create(server.url, { 'x-forwarded-for': '192.0.2.10' })).status).toBe(429);
+    // A client prepending a made-up address is still counted by the proxy's entry.
+    expect((await create(server.url, { 'x-forwarded-for': '203.0.113.9, 192.0.2.10' })).status).toBe(429);
+    expect((await create(server.url, { 'x-forwarded-for': '192.0.2.10, 192.0.2.11' })).status).toBe(201);
+  });
+
+  test('is off with 0', async () => {
+    test.setTimeout(120_000);
+    server = await startOwnServer({ port: ownPort(1), database, env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '0' } });
+    const statuses = await Promise.all(Array.from({ length: 80 }, () => create(server!.url).then((r) => r.status)));
+    expect(statuses.every((s) => s === 201)).toBe(true);
+  });
+});

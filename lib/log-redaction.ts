@@ -1,0 +1,13 @@
+/**
+ * Admin and edit links are the only credentials Kairos has: /p/{poll}/admin/{token} and
+ * /p/{poll}/edit/{participant}/{token}. Server logs must never hold them, so every log line
+ * passes through this before it is written (instrumentation.ts). Ids and tokens are
+ * base64url, so a token ends at the first other character.
+ */
+const SECRET_PATH = /(\/p\/[\w%-]+\/(?:admin|edit\/[\w%-]+))\/[\w%-]+/g;
+
+export const REDACTED = '[redacted]';
+
+export function redactSecretPaths(text: string): string {
+  return text.replace(SECRET_PATH, `$1/${REDACTED}`);
+}

@@ -1,0 +1,87 @@
+import { createTranslator } from 'next-intl';
+import { NextResponse, type NextRequest } from 'next/server';
+import messages from '@/messages/en.json';
+import { PEER_HEADER, clientAddress, createRateLimiter, parseRateLimitSettings } from '@/lib/rate-limit';
+
+/**
+ * Every request passes here first: pages get a Content-Security-Policy with a fresh nonce
+ * (Next.js reads it from the request header and puts it on its own scripts), and writes
+ * (form posts, server actions, API calls) are counted per client address.
+ */
+
+const { settings, problems } = parseRateLimitSettings({
+  writesPerMinute: process.env.KAIROS_RATE_LIMIT_WRITES_PER_MINUTE,
+  trustProxy: process.env.KAIROS_TRUST_PROXY,
+});
+if (problems.length > 0) {
+  console.warn(`kairos: ignoring invalid rate-limit settings (${problems.join(', ')}); using ${settings.writesPerMinute} writes per minute`);
+}
+const limiter = settings.writesPerMinute > 0 ? createRateLimiter({ perMinute: settings.writesPerMinute }) : null;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// The API speaks English (see app/problem-messages.ts); the proxy cannot read the locale cookie config.
+const t = createTranslator({ locale: 'en', messages, namespace: 'errors.api' });
+
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic' lets the nonced bootstrap load the page's chunks; no 'unsafe-eval'
+    // outside `next dev`, whose React debugging needs it.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function tooManyWrites(request: NextRequest, retryAfterSeconds: number): NextResponse {
+  const message = t('rateLimited', { seconds: retryAfterSeconds });
+  const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
+  // A server action's client throws a plain-text error body (exactly text/plain) as its
+  // error, which the page's error boundary catches; anything else is "unexpected response".
+  if (request.headers.has('next-action')) {
+    return new NextResponse(message, { status: 429, headers: { ...headers, 'Content-Type': 'text/plain' } });
+  }
+  return NextResponse.json({ ok: false, message, fieldErrors: {} }, { status: 429, headers });
+}
+
+/** Next.js answers a broken %-escape in a dynamic segment with a bare 500; say what is wrong. */
+function hasBrokenEscape(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export function proxy(request: NextRequest) {
+  if (hasBrokenEscape(request.nextUrl.pathname)) {
+    return NextResponse.json({ ok: false, message: t('malformedPath'), fieldErrors: {} }, { status: 400 });
+  }
+  if (limiter && WRITE_METHODS.has(request.method)) {
+    const client = clientAddress(
+      { forwardedFor: request.headers.get('x-forwarded-for'), peer: request.headers.get(PEER_HEADER) },
+      settings.trustProxy,
+    );
+    const decision = limiter.take(client, Date.now());
+    if (!decision.ok) return tooManyWrites(request, decision.retryAfterSeconds);
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const policy = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+export const config = {
+  // Static chunks are immutable files: no nonce, no counting.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
