@@ -1,45 +1,18 @@
 // Takes desktop and 390 px screenshots of the main pages against a running server, so a
 // person can look at what changed: `node scripts/screenshots.mjs http://127.0.0.1:3000`.
 import { mkdirSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { launchChromium, post, seedDemoPoll } from './demo-poll.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const out = process.argv[3] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
 
-const poll = await fetch(`${base}/api/polls`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({
-    title: 'Ocean-model community call',
-    description: 'Monthly call of the ocean-model group: progress reports and the spring workshop.',
-    location: 'https://meet.example.org/ocean',
-    organiserName: 'Giulia',
-    timeZone: 'Europe/Rome',
-    guestZones: ['America/New_York', 'America/Los_Angeles', 'Asia/Kathmandu'],
-    kind: 'timed',
-    durationMinutes: 60,
-    options: ['2026-10-27T15:00', '2026-10-28T17:00', '2026-10-29T09:00', '2026-10-29T23:30'].map((start) => ({ start })),
-  }),
-}).then((r) => r.json());
-const { options } = await fetch(`${base}/api/polls/${poll.id}`).then((r) => r.json());
-const people = [
+const poll = await seedDemoPoll(base, [
   ['Nic', 'America/Los_Angeles', ['ifneedbe', 'yes', 'no', 'yes']],
   ['Ryan', 'America/New_York', ['yes', 'yes', 'ifneedbe', 'no']],
   ['Aarav', 'Asia/Kathmandu', ['no', 'ifneedbe', 'yes', 'yes']],
-];
-for (const [name, timeZone, answers] of people) {
-  await fetch(`${base}/api/polls/${poll.id}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, timeZone, votes: Object.fromEntries(options.map((o, i) => [o.id, answers[i]])) }),
-  });
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+]);
+const browser = await launchChromium();
 const pages = { create: '/', participant: `/p/${poll.id}`, admin: new URL(poll.adminUrl).pathname };
 for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'America/New_York', locale: 'en-US' });
@@ -68,17 +41,9 @@ for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
 }
 
 // The scheduled state: the organiser picks the fairest time; everyone sees it on top.
-await fetch(`${base}/api/polls/${poll.id}/comments`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ author: 'Ryan', body: 'Wednesday works; 12:00 is lunch here but fine.' }),
-});
+await post(`${base}/api/polls/${poll.id}/comments`, { author: 'Ryan', body: 'Wednesday works; 12:00 is lunch here but fine.' });
 const { ranking } = await fetch(`${base}/api/polls/${poll.id}`).then((r) => r.json());
-await fetch(`${base}/api/polls/${poll.id}/finalise`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', authorization: `Bearer ${poll.adminToken}` },
-  body: JSON.stringify({ optionId: ranking[0].optionId }),
-});
+await post(`${base}/api/polls/${poll.id}/finalise`, { optionId: ranking[0].optionId }, { authorization: `Bearer ${poll.adminToken}` });
 for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Asia/Kathmandu', locale: 'en-GB' });
   const page = await context.newPage();
