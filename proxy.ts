@@ -21,6 +21,9 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // The API speaks English (see app/problem-messages.ts); the proxy cannot read the locale cookie config.
 const t = createTranslator({ locale: 'en', messages, namespace: 'errors.api' });
 
+/** API answers are data: nothing in them may load or run, nor be framed. */
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
@@ -72,6 +75,13 @@ export function proxy(request: NextRequest) {
     if (!decision.ok) return tooManyWrites(request, decision.retryAfterSeconds);
   }
 
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    // JSON needs no scripts and no nonce; skipping the request-header override Next.js
+    // would apply keeps the answers endpoint fast.
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', API_POLICY);
+    return response;
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);

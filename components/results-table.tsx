@@ -31,6 +31,8 @@ export function ResultsTable({
   const t = useTranslations('results');
   const tv = useTranslations('poll.votes');
   const count = poll.participants.length;
+  // Said once, not once per cell: a large poll has ten thousand cells.
+  const labels = { yes: tv('yes'), ifneedbe: tv('ifneedbe'), no: tv('no'), none: t('noAnswer') };
 
   return (
     <section className="card p-5 sm:p-6" aria-labelledby="results-heading">
@@ -83,7 +85,7 @@ export function ResultsTable({
                   </th>
                   {views.map((v) => (
                     <td key={v.id} className={`border-t border-line p-2 text-center ${best.has(v.id) ? 'bg-accent-soft' : ''}`}>
-                      <VoteMark value={p.votes[v.id]} label={p.votes[v.id] ? tv(p.votes[v.id]!) : t('noAnswer')} />
+                      <VoteMark value={p.votes[v.id]} label={labels[p.votes[v.id] ?? 'none']} />
                     </td>
                   ))}
                 </tr>

@@ -81,9 +81,35 @@ test.describe('100 simultaneous answers to one poll, through the real server', (
     }
   });
 
-  // PER-OPTION LIMITS: not in this branch yet (another engineer is adding them). When they
-  // land, give one option a limit of N, send 100 simultaneous "yes" answers to it and check
-  // that exactly N are stored as yes, the rest refused with a 409 naming the full option,
-  // and that no answer is half-stored (votes for the other options without the participant).
-  test.fixme('never let an option take more yes answers than its limit', () => {});
+  test('never let an option take more yes answers than its limit', async ({ request, baseURL }) => {
+    test.setTimeout(120_000);
+    const LIMIT = 7;
+    const created = await (
+      await request.post('/api/polls', {
+        data: { title: 'Seats', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: ['10:00', '11:00'].map((t) => ({ start: `2027-06-11T${t}` })) },
+      })
+    ).json();
+    const [limited, other] = (await readPoll(request, created.id)).options.map((o) => o.id) as [string, string];
+    const patched = await request.patch(`/api/polls/${created.id}`, { data: { optionLimit: LIMIT }, headers: { authorization: `Bearer ${created.adminToken}` } });
+    expect(patched.status()).toBe(200);
+
+    const results = await Promise.all(
+      Array.from({ length: ANSWERS }, (_, i) =>
+        fetch(`${baseURL}/api/polls/${created.id}/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `Seat ${i}`, timeZone: 'UTC', votes: { [limited]: 'yes', [other]: 'ifneedbe' } }),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { message?: string } })),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(LIMIT);
+    const refused = results.filter((r) => r.status === 409);
+    expect(refused).toHaveLength(ANSWERS - LIMIT);
+    expect(refused[0]!.body.message).toBeTruthy();
+    const { people, votes } = storedAnswers(created.id);
+    expect(people).toHaveLength(LIMIT);
+    expect(votes.filter((v) => v.optionId === limited && v.value === 'yes')).toHaveLength(LIMIT);
+    // A refused answer leaves nothing behind: no votes for the other option either.
+    expect(votes.filter((v) => v.optionId === other)).toHaveLength(LIMIT);
+  });
 });

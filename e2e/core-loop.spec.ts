@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, createTimedPollThroughForm, newPage, readPoll } from './support';
+import { answer, createTimedPollThroughForm, hydrated, newPage, readPoll } from './support';
 
 /**
  * An organiser in Rome proposes 08:00 and 17:00 (90 minutes) on 10 June 2026 (both
@@ -84,6 +84,7 @@ test.describe('the core loop across time zones', () => {
     await elsewhere.goto(ktmEdit);
     await expect(elsewhere.getByRole('heading', { name: 'Change your answer' })).toBeVisible();
     await expect(elsewhere.getByLabel('Your name')).toHaveValue('Aarav');
+    await hydrated(elsewhere.getByLabel('Your name'));
     await elsewhere.getByRole('radiogroup').nth(0).getByRole('radio', { name: 'No', exact: true }).check();
     await elsewhere.getByRole('button', { name: 'Save changes' }).click();
     await expect(elsewhere.getByText('Your changes are saved.')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { newPage, readPoll } from './support';
+import { hydrated, newPage, readPoll } from './support';
 
 /**
  * Wednesday 28 October 2026: Europe is back on winter time, the US is not. An organiser in
@@ -48,6 +48,7 @@ test('the fair slot ranks first with its reason, seen from Los Angeles and from 
   // default never window, and the form says so before sending.
   const la = await newPage(browser, 'America/Los_Angeles', 'en-US');
   await la.goto(poll.participantUrl);
+  await hydrated(la.getByLabel('Your name'));
   await la.getByLabel('Your name').fill('Nic');
   const rows = la.getByRole('radiogroup');
   for (let i = 0; i < 4; i++) await rows.nth(i).getByRole('radio', { name: 'Yes', exact: true }).check();

@@ -8,6 +8,7 @@ export async function createTimedPollThroughForm(
   { title, dates, times, durationLabel }: { title: string; dates: string[]; times: string[]; durationLabel: string },
 ) {
   await page.goto('/');
+  await hydrated(page.getByLabel('Title'));
   await page.getByLabel('Title').fill(title);
   for (const date of dates) {
     await page.getByLabel('Or type a date').fill(date);
@@ -27,6 +28,7 @@ export async function createTimedPollThroughForm(
 }
 
 export async function answer(page: Page, name: string, answers: Answer[]) {
+  await hydrated(page.getByLabel('Your name'));
   await page.getByLabel('Your name').fill(name);
   const groups = page.getByRole('radiogroup');
   await expect(groups).toHaveCount(answers.length);
