@@ -272,7 +272,7 @@ export function PollView({
       {glance && isTimed && zone && <ZoneGlanceTable zones={glance.zones} cells={glance.cells} views={viewsById} locale={displayLocale} />}
 
       {poll.participants.length > 0 && !hidden && (
-        <RankingList ranking={ranking} views={viewsById} order={order} onOrderChange={setOrder} locale={displayLocale} />
+        <RankingList poll={poll} ranking={ranking} views={viewsById} order={order} onOrderChange={setOrder} locale={displayLocale} />
       )}
 
       {admin && (

@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/comfort-band';
 import type { OptionView } from '@/components/poll-view';
 import { VoteIcon } from '@/components/vote-mark';
-import type { ParticipantChip, RankedOptionView } from '@/lib/poll-ranking';
+import { participantChips, type ParticipantChip, type RankedOptionView } from '@/lib/poll-ranking';
+import type { PollRecord } from '@/lib/poll-shape';
 import type { SlotExplanation } from '@/lib/fairness';
 import { daysBetween, describeWallInterval } from '@/lib/slot-display';
 
@@ -16,12 +17,14 @@ export type OptionOrder = 'ranked' | 'chronological';
  * participant's own local time. The ranking itself is computed on the server.
  */
 export function RankingList({
+  poll,
   ranking,
   views,
   order,
   onOrderChange,
   locale,
 }: {
+  poll: PollRecord;
   ranking: RankedOptionView[];
   views: Map<string, OptionView>;
   order: OptionOrder;
@@ -57,14 +60,14 @@ export function RankingList({
         {ordered.map((r) => {
           const view = views.get(r.id);
           if (!view) return null;
-          return <RankedItem key={r.id} ranked={r} view={view} locale={locale} />;
+          return <RankedItem key={r.id} poll={poll} ranked={r} view={view} locale={locale} />;
         })}
       </ol>
     </section>
   );
 }
 
-function RankedItem({ ranked, view, locale }: { ranked: RankedOptionView; view: OptionView; locale: string }) {
+function RankedItem({ poll, ranked, view, locale }: { poll: PollRecord; ranked: RankedOptionView; view: OptionView; locale: string }) {
   const t = useTranslations('ranking');
   const best = ranked.rank === 1 && ranked.keys.canAttend > 0;
   const [open, setOpen] = useState(best);
@@ -86,14 +89,14 @@ function RankedItem({ ranked, view, locale }: { ranked: RankedOptionView; view: 
       <p className="mt-1 text-sm">
         {explain(ranked.explanation)}
       </p>
-      {ranked.chips.length > 0 && (
+      {poll.participants.length > 0 && (
         <div className="mt-2">
           <button type="button" className="text-sm font-medium text-accent underline" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
             {t('everyone')}
           </button>
           {open && (
             <ul className="mt-2 flex flex-wrap gap-2">
-              {ranked.chips.map((chip) => (
+              {participantChips(poll, ranked.id).map((chip) => (
                 <Chip key={chip.id} chip={chip} viewerDate={view.localDate} locale={locale} />
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankPoll } from '@/lib/poll-ranking';
+import { participantChips, rankPoll } from '@/lib/poll-ranking';
 import { participantRecord, pollRecord } from '@/lib/fixtures/poll-record';
 import type { PollRecord } from '@/lib/poll-shape';
 
@@ -13,14 +13,13 @@ const person = (id: string, timeZone: string, votes: Record<string, 'yes' | 'ifn
 
 describe('rankPoll', () => {
   it('puts the slot nobody attends at night first, even when both have full attendance', () => {
-    const ranked = rankPoll(
-      poll(
-        [{ id: 'night', ...hour('2026-10-28T09:00:00Z') }, { id: 'fair', ...hour('2026-10-28T16:00:00Z') }],
-        [person('rome', 'Europe/Rome', { night: 'yes', fair: 'yes' }), person('la', 'America/Los_Angeles', { night: 'yes', fair: 'yes' })],
-      ),
+    const stored = poll(
+      [{ id: 'night', ...hour('2026-10-28T09:00:00Z') }, { id: 'fair', ...hour('2026-10-28T16:00:00Z') }],
+      [person('rome', 'Europe/Rome', { night: 'yes', fair: 'yes' }), person('la', 'America/Los_Angeles', { night: 'yes', fair: 'yes' })],
     );
+    const ranked = rankPoll(stored);
     expect(ranked.map((r) => r.id)).toEqual(['fair', 'night']);
-    expect(ranked[1]!.chips.find((c) => c.id === 'la')).toMatchObject({ localStart: '2026-10-28T02:00', band: 'night' });
+    expect(participantChips(stored, 'night').find((c) => c.id === 'la')).toMatchObject({ localStart: '2026-10-28T02:00', band: 'night' });
     expect(ranked[0]!.summary).toContain('worst: Wed 17:00-18:00 in Rome');
   });
 
@@ -29,7 +28,7 @@ describe('rankPoll', () => {
     const la = { ...person('la', 'America/Los_Angeles', { early: 'yes' as const, late: 'yes' as const }), neverWindow: { start: '00:00', end: '06:00' } as const };
     const plain = rankPoll(poll(options, [la]));
     expect(plain.find((r) => r.id === 'early')!.keys.canAttend).toBe(0);
-    expect(plain.find((r) => r.id === 'early')!.chips[0]!.effectiveVote).toBe('no');
+    expect(participantChips(poll(options, [la]), 'early')[0]!.effectiveVote).toBe('no');
     const confirmed = rankPoll(poll(options, [{ ...la, overrideNever: ['early'] }]));
     expect(confirmed.find((r) => r.id === 'early')!.keys).toMatchObject({ canAttend: 1, night: 1 });
   });
@@ -42,14 +41,12 @@ describe('rankPoll', () => {
   });
 
   it('ranks all-day options by attendance only and gives them no local interval', () => {
-    const ranked = rankPoll(
-      poll(
-        [{ id: 'a', startsAt: null, durationMinutes: null, date: '2026-11-02' }, { id: 'b', startsAt: null, durationMinutes: null, date: '2026-11-03' }],
-        [person('x', 'Pacific/Honolulu', { a: 'no', b: 'yes' })],
-      ),
+    const stored = poll(
+      [{ id: 'a', startsAt: null, durationMinutes: null, date: '2026-11-02' }, { id: 'b', startsAt: null, durationMinutes: null, date: '2026-11-03' }],
+      [person('x', 'Pacific/Honolulu', { a: 'no', b: 'yes' })],
     );
-    expect(ranked.map((r) => r.id)).toEqual(['b', 'a']);
-    expect(ranked[0]!.chips[0]).toMatchObject({ localStart: null, band: null, vote: 'yes' });
+    expect(rankPoll(stored).map((r) => r.id)).toEqual(['b', 'a']);
+    expect(participantChips(stored, 'b')[0]).toMatchObject({ localStart: null, band: null, vote: 'yes' });
   });
 
   it('returns plain data that survives JSON, as the page sends it to the browser', () => {

@@ -24,14 +24,17 @@ export interface ParticipantChip {
   effectiveVote: Vote | null;
 }
 
-/** A plain, serialisable copy of the engine's answer for one option. */
+/**
+ * A plain, serialisable copy of the engine's answer for one option. Each participant's local
+ * time is left out: for 50 options × 200 people that alone would be megabytes of page, so
+ * the page asks `participantChips` for the options a viewer opens.
+ */
 export interface RankedOptionView {
   id: string;
   rank: number;
   keys: RankKeys;
   explanation: SlotExplanation;
   summary: string;
-  chips: ParticipantChip[];
 }
 
 function toSlot(option: PollRecord['options'][number]): Slot {
@@ -60,22 +63,26 @@ function toParticipant(p: PollRecord['participants'][number]): Participant {
 export function rankPoll(poll: PollRecord): RankedOptionView[] {
   if (poll.options.length === 0) return [];
   return rankOptions({ slots: poll.options.map(toSlot), participants: poll.participants.map(toParticipant) }).map(
-    (ranked) => ({
-      id: ranked.id,
-      rank: ranked.rank,
-      keys: ranked.keys,
-      explanation: ranked.explanation,
-      summary: ranked.summary,
-      chips: ranked.participants.map((p) => ({
-        id: p.id,
-        name: p.name,
-        place: p.place,
-        localStart: p.local?.localStart ?? null,
-        localEnd: p.local?.localEnd ?? null,
-        band: p.local && p.timePain !== null ? comfortBand(p.timePain) : null,
-        vote: p.vote,
-        effectiveVote: p.effectiveVote,
-      })),
-    }),
+    ({ id, rank, keys, explanation, summary }) => ({ id, rank, keys, explanation, summary }),
   );
+}
+
+/**
+ * Every participant's side of one option: local time, comfort band, vote as counted. The
+ * engine scores that option alone, which gives the same per-person facts as the full ranking.
+ */
+export function participantChips(poll: PollRecord, optionId: string): ParticipantChip[] {
+  const option = poll.options.find((o) => o.id === optionId);
+  if (!option) return [];
+  const [ranked] = rankOptions({ slots: [toSlot(option)], participants: poll.participants.map(toParticipant) });
+  return (ranked?.participants ?? []).map((p) => ({
+    id: p.id,
+    name: p.name,
+    place: p.place,
+    localStart: p.local?.localStart ?? null,
+    localEnd: p.local?.localEnd ?? null,
+    band: p.local && p.timePain !== null ? comfortBand(p.timePain) : null,
+    vote: p.vote,
+    effectiveVote: p.effectiveVote,
+  }));
 }
