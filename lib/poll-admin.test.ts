@@ -64,6 +64,7 @@ describe('prepareComment', () => {
     expect(prepareComment({ author: 'Ana', body: ' hi ' })).toEqual({ ok: true, value: { author: 'Ana', body: 'hi' } });
     expect(prepareComment({ author: 'Ana', body: '   ' })).toMatchObject({ ok: false, fieldErrors: { body: [{ code: 'comment.bodyRequired' }] } });
     expect(prepareComment({ author: 'Ana', body: 'x'.repeat(2001) })).toMatchObject({ ok: false, fieldErrors: { body: [{ code: 'comment.tooLong' }] } });
+    expect(prepareComment({ body: 'hi' })).toMatchObject({ ok: false, fieldErrors: { author: [{ code: 'comment.authorRequired' }] } });
   });
 });
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import {
+  descriptionSchema,
   LIMITS,
+  locationSchema,
+  plainText,
   resolveOptions,
+  titleSchema,
   zoneSchema,
   type FoldNotice,
   type OptionInput,
@@ -9,7 +13,7 @@ import {
 } from '@/lib/poll-input';
 import { PRIVACY_LEVELS, type PollRecord, type Privacy } from '@/lib/poll-shape';
 import { addProblem, problemsFromZod, type FieldProblems, type Prepared } from '@/lib/problems';
-import { HIDDEN_CONTROL, hasVisibleText, isCleanMultiLine, isCleanSingleLine } from '@/lib/text-input';
+import { hasVisibleText } from '@/lib/text-input';
 import { formatWall, parseWall, resolveWallTime, resolveZone, wallAt } from '@/lib/time-zone';
 
 const MAX_OPTION_LIMIT = 10_000;
@@ -21,19 +25,9 @@ const optionInput = z.union([z.strictObject({ start: z.string().max(32) }), z.st
 /** Everything the organiser can change after creation; absent fields stay as they are. */
 export const updatePollSchema = z
   .object({
-    title: z
-      .string({ error: 'title.required' })
-      .trim()
-      .min(1, 'title.required')
-      .max(LIMITS.title, 'title.tooLong')
-      .refine(hasVisibleText, 'title.required')
-      .refine(isCleanSingleLine, HIDDEN_CONTROL),
-    description: z
-      .string({ error: 'description.tooLong' })
-      .trim()
-      .max(LIMITS.description, 'description.tooLong')
-      .refine(isCleanMultiLine, HIDDEN_CONTROL),
-    location: z.string({ error: 'location.tooLong' }).trim().max(LIMITS.location, 'location.tooLong').refine(isCleanSingleLine, HIDDEN_CONTROL),
+    title: titleSchema,
+    description: descriptionSchema,
+    location: locationSchema,
     timeZone: zoneSchema,
     addOptions: z.array(optionInput, { error: 'options.malformedOption' }).max(LIMITS.options, 'options.tooMany'),
     removeOptionIds: z.array(z.string().max(64), { error: 'options.unknownOption' }).max(LIMITS.options, 'options.tooMany'),
@@ -156,20 +150,11 @@ export const finaliseSchema = z.strictObject({
 });
 
 export const commentSchema = z.strictObject({
-  author: z
-    .string({ error: 'comment.authorRequired' })
-    .trim()
-    .min(1, 'comment.authorRequired')
-    .max(LIMITS.name, 'name.tooLong')
-    .refine(hasVisibleText, 'comment.authorRequired')
-    .refine(isCleanSingleLine, HIDDEN_CONTROL),
-  body: z
-    .string({ error: 'comment.bodyRequired' })
-    .trim()
-    .min(1, 'comment.bodyRequired')
-    .max(LIMITS.comment, 'comment.tooLong')
-    .refine(hasVisibleText, 'comment.bodyRequired')
-    .refine(isCleanMultiLine, HIDDEN_CONTROL),
+  author: plainText(LIMITS.name, 'name.tooLong', { missing: 'comment.authorRequired' }).refine(hasVisibleText, 'comment.authorRequired'),
+  body: plainText(LIMITS.comment, 'comment.tooLong', { multiLine: true, missing: 'comment.bodyRequired' }).refine(
+    hasVisibleText,
+    'comment.bodyRequired',
+  ),
 });
 
 export function prepareComment(raw: unknown): Prepared<z.output<typeof commentSchema>> {

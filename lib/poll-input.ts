@@ -47,26 +47,33 @@ const dateSchema = z
   .string({ error: 'options.malformedDate' })
   .refine((date) => /^\d{4}-\d{2}-\d{2}$/.test(date) && parseDate(date) !== null, 'options.malformedDate');
 
-const optionalText = (max: number, code: string, { multiLine = false } = {}) =>
+/** Free text up to `max` characters, without hidden control characters. */
+export const plainText = (max: number, code: string, { multiLine = false, missing = code } = {}) =>
   z
-    .string({ error: code })
+    .string({ error: missing })
     .trim()
     .max(max, code)
-    .refine(multiLine ? isCleanMultiLine : isCleanSingleLine, HIDDEN_CONTROL)
-    .optional()
-    .default('');
+    .refine(multiLine ? isCleanMultiLine : isCleanSingleLine, HIDDEN_CONTROL);
+
+const optionalText = (max: number, code: string, options: { multiLine?: boolean; missing?: string } = {}) =>
+  plainText(max, code, options).optional().default('');
+
+/** Shared by creation and editing: a poll's title, description and location read the same. */
+export const titleSchema = z
+  .string({ error: 'title.required' })
+  .trim()
+  .min(1, 'title.required')
+  .max(LIMITS.title, 'title.tooLong')
+  .refine(hasVisibleText, 'title.required')
+  .refine(isCleanSingleLine, HIDDEN_CONTROL);
+export const descriptionSchema = plainText(LIMITS.description, 'description.tooLong', { multiLine: true });
+export const locationSchema = plainText(LIMITS.location, 'location.tooLong');
 
 export const createPollSchema = z
   .object({
-    title: z
-      .string({ error: 'title.required' })
-      .trim()
-      .min(1, 'title.required')
-      .max(LIMITS.title, 'title.tooLong')
-      .refine(hasVisibleText, 'title.required')
-      .refine(isCleanSingleLine, HIDDEN_CONTROL),
-    description: optionalText(LIMITS.description, 'description.tooLong', { multiLine: true }),
-    location: optionalText(LIMITS.location, 'location.tooLong'),
+    title: titleSchema,
+    description: descriptionSchema.optional().default(''),
+    location: locationSchema.optional().default(''),
     organiserName: optionalText(LIMITS.name, 'organiserName.tooLong'),
     timeZone: zoneSchema,
     kind: z.enum(['timed', 'allDay'], { error: 'kind.invalid' }),
