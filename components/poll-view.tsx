@@ -153,7 +153,7 @@ export function PollView({
       }),
     [poll.options, poll.timeZone, zone, displayLocale, t],
   );
-  const { tallies } = useMemo(
+  const tallies = useMemo(
     () => tallyOptions(poll.options.map((o) => o.id), poll.participants),
     [poll.options, poll.participants],
   );
@@ -330,7 +330,7 @@ function VoteForm({
 }: {
   poll: PollRecord;
   views: OptionView[];
-  tallies: ReturnType<typeof tallyOptions>['tallies'];
+  tallies: ReturnType<typeof tallyOptions>;
   zone: string | null;
   me: { participantId: string; editToken: string } | null;
   initialName: string;

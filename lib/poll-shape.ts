@@ -84,7 +84,7 @@ export interface PublicPoll {
   comments: { id: string; author: string; body: string; createdAt: string }[];
 }
 
-export function toPublicOption(option: PollRecord['options'][number]): PublicOption {
+function toPublicOption(option: PollRecord['options'][number]): PublicOption {
   if (option.startsAt !== null && option.durationMinutes !== null) {
     return {
       id: option.id,
