@@ -8,6 +8,7 @@ import { ZonePicker } from '@/components/zone-picker';
 import { ClockChangeNotices } from '@/components/clock-change-notice';
 import { FairTimeFinder } from '@/components/fair-time-finder';
 import { FieldError } from '@/components/field-error';
+import { TextField } from '@/components/text-field';
 import { generateDates, generateWallTimes, isTimeOfDay, MAX_GENERATED } from '@/lib/option-generation';
 import { LIMITS, type PollKind } from '@/lib/poll-input';
 import type { Failure } from '@/lib/problems';
@@ -179,68 +180,45 @@ export function CreatePollForm({
         <h2 id="about-heading" className="text-lg font-semibold">
           {t('aboutHeading')}
         </h2>
-        <div>
-          <label className="label" htmlFor="title">
-            {t('title')}
-          </label>
-          <input
-            id="title"
-            className="field"
-            value={title}
-            maxLength={LIMITS.title + 50}
-            onChange={(e) => setTitle(e.target.value)}
-            placeholder={t('titlePlaceholder')}
-            aria-invalid={Boolean(errors.title)}
-            aria-describedby="title-error"
-            required
-          />
-          <FieldError id="title-error" messages={errors.title} />
-        </div>
-        <div>
-          <label className="label" htmlFor="description">
-            {t('description')} <span className="hint font-normal">{t('optional')}</span>
-          </label>
-          <textarea
-            id="description"
-            className="field min-h-20"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            aria-invalid={Boolean(errors.description)}
-            aria-describedby="description-error"
-          />
-          <FieldError id="description-error" messages={errors.description} />
-        </div>
+        <TextField
+          id="title"
+          label={t('title')}
+          value={title}
+          onChange={setTitle}
+          errors={errors.title}
+          placeholder={t('titlePlaceholder')}
+          maxLength={LIMITS.title + 50}
+          required
+        />
+        <TextField
+          id="description"
+          label={t('description')}
+          note={t('optional')}
+          value={description}
+          onChange={setDescription}
+          errors={errors.description}
+          multiline
+          className="min-h-20"
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label className="label" htmlFor="location">
-              {t('location')} <span className="hint font-normal">{t('optional')}</span>
-            </label>
-            <input
-              id="location"
-              className="field"
-              value={location}
-              onChange={(e) => setLocation(e.target.value)}
-              placeholder={t('locationPlaceholder')}
-              aria-invalid={Boolean(errors.location)}
-              aria-describedby="location-error"
-            />
-            <FieldError id="location-error" messages={errors.location} />
-          </div>
-          <div>
-            <label className="label" htmlFor="organiserName">
-              {t('organiserName')} <span className="hint font-normal">{t('optional')}</span>
-            </label>
-            <input
-              id="organiserName"
-              className="field"
-              value={organiserName}
-              onChange={(e) => setOrganiserName(e.target.value)}
-              autoComplete="name"
-              aria-invalid={Boolean(errors.organiserName)}
-              aria-describedby="organiserName-error"
-            />
-            <FieldError id="organiserName-error" messages={errors.organiserName} />
-          </div>
+          <TextField
+            id="location"
+            label={t('location')}
+            note={t('optional')}
+            value={location}
+            onChange={setLocation}
+            errors={errors.location}
+            placeholder={t('locationPlaceholder')}
+          />
+          <TextField
+            id="organiserName"
+            label={t('organiserName')}
+            note={t('optional')}
+            value={organiserName}
+            onChange={setOrganiserName}
+            errors={errors.organiserName}
+            autoComplete="name"
+          />
         </div>
         <ZonePicker
           label={t('timeZone')}

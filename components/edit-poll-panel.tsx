@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/field-error';
+import { TextField } from '@/components/text-field';
 import type { OptionView } from '@/components/poll-view';
 import { isTimeOfDay } from '@/lib/option-generation';
 import { PRIVACY_LEVELS, type PollRecord, type Privacy } from '@/lib/poll-shape';
@@ -114,43 +115,17 @@ export function EditPollPanel({
           )}
           <fieldset className="grid gap-3">
             <legend className="label">{t('details')}</legend>
-            <div>
-              <label className="label" htmlFor="edit-title">
-                {tc('title')}
-              </label>
-              <input
-                id="edit-title"
-                className="field"
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-                aria-invalid={Boolean(errors.title)}
-              />
-              <FieldError id="edit-title-error" messages={errors.title} />
-            </div>
-            <div>
-              <label className="label" htmlFor="edit-description">
-                {tc('description')}
-              </label>
-              <textarea
-                id="edit-description"
-                className="field min-h-16"
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-              <FieldError id="edit-description-error" messages={errors.description} />
-            </div>
-            <div>
-              <label className="label" htmlFor="edit-location">
-                {tc('location')}
-              </label>
-              <input
-                id="edit-location"
-                className="field"
-                value={location}
-                onChange={(e) => setLocation(e.target.value)}
-              />
-              <FieldError id="edit-location-error" messages={errors.location} />
-            </div>
+            <TextField id="edit-title" label={tc('title')} value={title} onChange={setTitle} errors={errors.title} />
+            <TextField
+              id="edit-description"
+              label={tc('description')}
+              value={description}
+              onChange={setDescription}
+              errors={errors.description}
+              multiline
+              className="min-h-16"
+            />
+            <TextField id="edit-location" label={tc('location')} value={location} onChange={setLocation} errors={errors.location} />
             {poll.participants.length > 0 && <p className="hint">{t('timeZoneLocked')}</p>}
           </fieldset>
 
