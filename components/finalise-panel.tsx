@@ -16,7 +16,7 @@ export function FinalisePanel({
   schedule,
   explain,
 }: {
-  ranking: RankedOptionView[];
+  ranking: readonly RankedOptionView[];
   views: Map<string, OptionView>;
   status: PollStatus;
   finalOptionId: string | null;

@@ -22,6 +22,7 @@ import { ZoneGlanceTable } from '@/components/zone-glance';
 import type { GlanceCell } from '@/lib/zone-glance';
 import { VOTE_VALUES, type VoteValue } from '@/lib/poll-input';
 import type { RankedOptionView } from '@/lib/poll-ranking';
+import { unpackPoll, type PackedPoll } from '@/lib/packed-poll';
 import type { PollRecord } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
 import { describeDate, describeTimedSlot, describeWallInterval, usesHour12, withHourCycle, zoneOffsetLabel } from '@/lib/slot-display';
@@ -60,7 +61,7 @@ function newSubmissionKey(): string {
 }
 
 export function PollView({
-  poll,
+  packed,
   ranking,
   mode,
   initialZone,
@@ -75,7 +76,7 @@ export function PollView({
   postComment,
   admin,
 }: {
-  poll: PollRecord;
+  packed: PackedPoll;
   /** Download and add-to-calendar links once the poll is scheduled. */
   calendar: { ics: string; google: string; outlook: string } | null;
   /** Set when privacy settings hide the answers from this viewer. */
@@ -90,7 +91,7 @@ export function PollView({
   /** The organiser's view of every option at each involved place's clock. */
   glance?: { zones: { id: string; place: string }[]; cells: [string, GlanceCell[]][] };
   /** The server's fairness ranking, best first. */
-  ranking: RankedOptionView[];
+  ranking: readonly RankedOptionView[];
   mode: 'participant' | 'admin';
   initialZone: string | null;
   locale: string;
@@ -101,6 +102,7 @@ export function PollView({
 }) {
   const t = useTranslations('poll');
   const tp = useTranslations('privacyNotice');
+  const poll = useMemo(() => unpackPoll(packed), [packed]);
   const [zone, setZone] = useState<string | null>(initialZone);
   const [changingZone, setChangingZone] = useState(false);
   const [order, setOrder] = useState<OptionOrder>('ranked');

@@ -13,6 +13,13 @@ import { daysBetween, describeWallInterval } from '@/lib/slot-display';
 export type OptionOrder = 'ranked' | 'chronological';
 
 /**
+ * The fairest option shows everyone's local time from the start, up to this many people;
+ * for a mailing-list poll it waits for a click instead, since 200 local times were a fifth
+ * of a megabyte of page that the explanation above them already sums up.
+ */
+const OPEN_FIRST_UP_TO = 25;
+
+/**
  * The options with the engine's verdict: who can come, whose hour is worst, and each
  * participant's own local time. The ranking itself is computed on the server.
  */
@@ -25,7 +32,7 @@ export function RankingList({
   locale,
 }: {
   poll: PollRecord;
-  ranking: RankedOptionView[];
+  ranking: readonly RankedOptionView[];
   views: Map<string, OptionView>;
   order: OptionOrder;
   onOrderChange: (order: OptionOrder) => void;
@@ -70,7 +77,7 @@ export function RankingList({
 function RankedItem({ poll, ranked, view, locale }: { poll: PollRecord; ranked: RankedOptionView; view: OptionView; locale: string }) {
   const t = useTranslations('ranking');
   const best = ranked.rank === 1 && ranked.keys.canAttend > 0;
-  const [open, setOpen] = useState(best);
+  const [open, setOpen] = useState(best && poll.participants.length <= OPEN_FIRST_UP_TO);
   const explain = useExplanationText(locale);
   return (
     <li className={`rounded-xl border p-3 sm:p-4 ${best ? 'border-accent bg-accent-soft' : 'border-line'}`} aria-label={[view.dateLabel, view.timeRange].filter(Boolean).join(' ')}>

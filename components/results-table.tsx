@@ -10,6 +10,13 @@ import type { OptionTally } from '@/lib/tally';
 import { placeName } from '@/lib/time-zone';
 
 /**
+ * Rows shown before the viewer asks for all: the totals row already sums everyone, and a
+ * table of 200 participants × 50 options is ten thousand cells nobody reads on arrival
+ * (they were most of the time it took to serve a large poll's page).
+ */
+const FIRST_ROWS = 25;
+
+/**
  * Participants × options, in the order the viewer chose (fairest first or by date). The
  * fairest option is marked in words and with a star, so the highlight never depends on colour.
  */
@@ -31,6 +38,8 @@ export function ResultsTable({
   const t = useTranslations('results');
   const tv = useTranslations('poll.votes');
   const count = poll.participants.length;
+  const [showAll, setShowAll] = useState(false);
+  const rows = showAll ? poll.participants : firstRows(poll.participants, highlightId);
   // Said once, not once per cell: a large poll has ten thousand cells.
   const labels = { yes: tv('yes'), ifneedbe: tv('ifneedbe'), no: tv('no'), none: t('noAnswer') };
 
@@ -72,8 +81,8 @@ export function ResultsTable({
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {poll.participants.map((p) => (
+            <tbody id="results-rows">
+              {rows.map((p) => (
                 <tr key={p.id} className={p.id === highlightId ? 'font-semibold' : ''}>
                   <th scope="row" className="sticky left-0 z-10 border-t border-line bg-surface p-2 text-left font-medium">
                     <span className="block max-w-48 truncate">
@@ -110,8 +119,25 @@ export function ResultsTable({
           </table>
         </div>
       )}
+      {count > FIRST_ROWS && (
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <p className="hint" aria-live="polite">
+            {t('shownOf', { shown: rows.length, count })}
+          </p>
+          <button type="button" className="btn" aria-expanded={showAll} aria-controls="results-rows" onClick={() => setShowAll((v) => !v)}>
+            {showAll ? t('showFirst', { count: FIRST_ROWS }) : t('showAll', { count })}
+          </button>
+        </div>
+      )}
     </section>
   );
+}
+
+/** The first rows, and the viewer's own row wherever it falls: people look for their answer. */
+function firstRows<P extends { id: string }>(participants: readonly P[], highlightId: string | null): readonly P[] {
+  const first = participants.slice(0, FIRST_ROWS);
+  const mine = highlightId === null ? undefined : participants.find((p) => p.id === highlightId);
+  return mine && !first.includes(mine) ? [...first, mine] : first;
 }
 
 function RemoveParticipant({ name, onRemove }: { name: string; onRemove: () => Promise<Failure | null> }) {

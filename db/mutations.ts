@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { hashSecret, newPublicId, newSecret, newShortId, secretMatches } from '@/db/tokens';
@@ -92,6 +92,11 @@ function refuseVote(tx: Tx, pollId: string, participantId: string | null, vote: 
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** Every write that changes what the poll shows goes through here: it moves the cache key. */
+function touchPoll(tx: Tx, pollId: string, now: number, changes: Partial<typeof polls.$inferInsert> = {}): boolean {
+  return tx.update(polls).set({ ...changes, updatedAt: now, version: sql`${polls.version} + 1` }).where(eq(polls.id, pollId)).run().changes > 0;
+}
+
 function optionIdsOf(tx: Tx, pollId: string) {
   return new Set(
     tx.select({ id: options.id }).from(options).where(eq(options.pollId, pollId)).all().map((o) => o.id),
@@ -136,7 +141,7 @@ export function insertParticipant(pollId: string, vote: PreparedVote, now: numbe
         .values(vote.votes.map((v) => ({ participantId, optionId: v.optionId, value: v.value, overrideNever: v.overrideNever })))
         .run();
     }
-    tx.update(polls).set({ updatedAt: now }).where(eq(polls.id, pollId)).run();
+    touchPoll(tx, pollId, now);
     return { ok: true, participantId, editToken };
   });
 }
@@ -170,7 +175,7 @@ export function updateParticipant(
         .values(vote.votes.map((v) => ({ participantId, optionId: v.optionId, value: v.value, overrideNever: v.overrideNever })))
         .run();
     }
-    tx.update(polls).set({ updatedAt: now }).where(eq(polls.id, pollId)).run();
+    touchPoll(tx, pollId, now);
     return { ok: true, participantId, editToken };
   });
 }
@@ -181,18 +186,13 @@ export function deleteParticipant(pollId: string, participantId: string, now: nu
       .delete(participants)
       .where(and(eq(participants.id, participantId), eq(participants.pollId, pollId)))
       .run();
-    if (result.changes > 0) tx.update(polls).set({ updatedAt: now }).where(eq(polls.id, pollId)).run();
+    if (result.changes > 0) touchPoll(tx, pollId, now);
     return result.changes > 0;
   });
 }
 
 export function setPollStatus(pollId: string, status: 'open' | 'closed', now: number): boolean {
-  const result = getDb()
-    .update(polls)
-    .set({ status, updatedAt: now })
-    .where(eq(polls.id, pollId))
-    .run();
-  return result.changes > 0;
+  return getDb().transaction((tx) => touchPoll(tx, pollId, now, { status }));
 }
 
 export type UpdateResult = { ok: true } | { ok: false; reason: 'notFound' };
@@ -206,15 +206,11 @@ export function updatePoll(pollId: string, update: PollUpdate, now: number): Upd
     const poll = tx.select({ finalOptionId: polls.finalOptionId }).from(polls).where(eq(polls.id, pollId)).get();
     if (!poll) return { ok: false, reason: 'notFound' };
     const unschedule = poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId);
-    tx.update(polls)
-      .set({
-        ...update.details,
-        ...update.settings,
-        ...(unschedule ? { finalOptionId: null, status: 'open' as const } : {}),
-        updatedAt: now,
-      })
-      .where(eq(polls.id, pollId))
-      .run();
+    touchPoll(tx, pollId, now, {
+      ...update.details,
+      ...update.settings,
+      ...(unschedule ? { finalOptionId: null, status: 'open' as const } : {}),
+    });
     if (update.removeOptionIds.length > 0) {
       tx.delete(options).where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds))).run();
     }
@@ -252,15 +248,11 @@ export function finalisePoll(pollId: string, optionId: string | null, now: numbe
     const poll = tx.select({ finalSequence: polls.finalSequence }).from(polls).where(eq(polls.id, pollId)).get();
     if (!poll) return { ok: false as const, reason: 'notFound' as const };
     if (optionId !== null && !optionIdsOf(tx, pollId).has(optionId)) return { ok: false as const, reason: 'unknownOption' as const };
-    tx.update(polls)
-      .set({
-        status: optionId === null ? 'open' : 'scheduled',
-        finalOptionId: optionId,
-        finalSequence: poll.finalSequence + 1,
-        updatedAt: now,
-      })
-      .where(eq(polls.id, pollId))
-      .run();
+    touchPoll(tx, pollId, now, {
+      status: optionId === null ? 'open' : 'scheduled',
+      finalOptionId: optionId,
+      finalSequence: poll.finalSequence + 1,
+    });
     return { ok: true as const };
   });
 }
@@ -270,12 +262,17 @@ export function insertComment(pollId: string, comment: { author: string; body: s
     if (!tx.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).get()) return null;
     const id = newShortId();
     tx.insert(comments).values({ id, pollId, author: comment.author, body: comment.body, createdAt: now }).run();
+    touchPoll(tx, pollId, now);
     return id;
   });
 }
 
-export function deleteComment(pollId: string, commentId: string): boolean {
-  return getDb().delete(comments).where(and(eq(comments.id, commentId), eq(comments.pollId, pollId))).run().changes > 0;
+export function deleteComment(pollId: string, commentId: string, now: number): boolean {
+  return getDb().transaction((tx) => {
+    const removed = tx.delete(comments).where(and(eq(comments.id, commentId), eq(comments.pollId, pollId))).run().changes > 0;
+    if (removed) touchPoll(tx, pollId, now);
+    return removed;
+  });
 }
 
 export function deletePoll(pollId: string): boolean {

@@ -1,15 +1,52 @@
 import 'server-only';
-import { asc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { asc, eq } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { secretMatches } from '@/db/tokens';
 import type { DailyWindow } from '@/lib/fairness';
 import type { VoteValue } from '@/lib/poll-input';
 import type { PollRecord } from '@/lib/poll-shape';
 
-/** The poll with its options (in order), participants (oldest first) and every vote. */
+type Reader = Pick<Db, 'select'>;
+
+/**
+ * Polls read recently, each with the version it was read at. A large poll is read far more
+ * often than it changes (everyone on the mailing list opens it), and reading 10,000 votes
+ * is most of the work of a view; the version check that guards a hit is one indexed row.
+ * Every process checks the version in the database, so a write by another process is seen.
+ */
+const CACHE_LIMIT = 32;
+const globalForCache = globalThis as unknown as { kairosPollCache?: Map<string, { version: number; record: PollRecord }> };
+const cache = (globalForCache.kairosPollCache ??= new Map());
+
+/**
+ * The poll with its options (in order), participants (oldest first) and every vote. The
+ * record is shared between requests, so it is frozen: code that tried to change it would
+ * throw instead of leaking one viewer's change into another's page.
+ */
 export function getPollWithVotes(pollId: string): PollRecord | null {
-  const db = getDb();
+  // One read transaction: the version and the rows come from the same snapshot.
+  return getDb().transaction((tx) => {
+    const head = tx.select({ version: polls.version }).from(polls).where(eq(polls.id, pollId)).get();
+    if (!head) {
+      cache.delete(pollId);
+      return null;
+    }
+    const hit = cache.get(pollId);
+    cache.delete(pollId);
+    if (hit && hit.version === head.version) {
+      cache.set(pollId, hit);
+      return hit.record;
+    }
+    const record = deepFreeze(readPoll(tx, pollId));
+    if (!record) return null;
+    cache.set(pollId, { version: head.version, record });
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    return record;
+  });
+}
+
+function readPoll(db: Reader, pollId: string): PollRecord | null {
   const poll = db.select().from(polls).where(eq(polls.id, pollId)).get();
   if (!poll) return null;
   const optionRows = db
@@ -29,19 +66,12 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
     .where(eq(participants.pollId, pollId))
     .orderBy(asc(participants.createdAt), asc(participants.id))
     .all();
-  const voteRows =
-    people.length === 0
-      ? []
-      : db
-          .select()
-          .from(votes)
-          .where(
-            inArray(
-              votes.participantId,
-              people.map((p) => p.id),
-            ),
-          )
-          .all();
+  const voteRows = db
+    .select({ participantId: votes.participantId, optionId: votes.optionId, value: votes.value, overrideNever: votes.overrideNever })
+    .from(votes)
+    .innerJoin(participants, eq(votes.participantId, participants.id))
+    .where(eq(participants.pollId, pollId))
+    .all();
   const byParticipant = new Map<string, Record<string, VoteValue>>();
   const overrides = new Map<string, string[]>();
   for (const v of voteRows) {
@@ -86,6 +116,14 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
       overrideNever: overrides.get(p.id) ?? [],
     })),
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /**

@@ -34,6 +34,12 @@ export const polls = sqliteTable('polls', {
     .default('public'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /**
+   * Grows by one in every transaction that changes what the poll shows (its answers,
+   * options, comments or settings): the key of the read cache, which a millisecond
+   * timestamp could not be (two answers can land in the same millisecond).
+   */
+  version: integer('version').notNull().default(0),
 });
 
 export const options = sqliteTable(

@@ -110,9 +110,14 @@ const paths: ZodOpenApiPathsObject = {
   '/api/polls/{id}': {
     get: {
       summary: 'Read a poll, its answers and its fairness ranking',
-      description: 'Send the admin token as Bearer to see everything; `X-Kairos-Participant: <participantId>.<editToken>` identifies a participant.',
+      description:
+        'Send the admin token as Bearer to see everything; `X-Kairos-Participant: <participantId>.<editToken>` identifies a participant. The response carries an `ETag`; send it back as `If-None-Match` to get a bodiless 304 while the poll is unchanged.',
       requestParams: { path: pollId },
-      responses: { '200': { description: 'The poll as this caller may see it.', ...json(pollWithRanking) }, '404': errors['404'] },
+      responses: {
+        '200': { description: 'The poll as this caller may see it.', ...json(pollWithRanking) },
+        '304': { description: 'Unchanged since the `ETag` sent as `If-None-Match`.' },
+        '404': errors['404'],
+      },
     },
     patch: {
       summary: 'Edit a poll (organiser)',

@@ -57,14 +57,28 @@ function toParticipant(p: PollRecord['participants'][number]): Participant {
 }
 
 /**
+ * One ranking per poll object: the server keeps the record of a busy poll until it changes
+ * (db/queries.ts), so every view of one version shares one ranking. A poll is data, never
+ * changed in place, so its ranking cannot go stale; shared, the ranking is frozen too.
+ */
+const rankings = new WeakMap<PollRecord, readonly RankedOptionView[]>();
+
+/**
  * Ranks a stored poll with the fairness engine (slot-fairness/1.0), best first. Runs on the
  * server: the ranking is never taken from the client.
  */
-export function rankPoll(poll: PollRecord): RankedOptionView[] {
-  if (poll.options.length === 0) return [];
-  return rankOptions({ slots: poll.options.map(toSlot), participants: poll.participants.map(toParticipant) }).map(
-    ({ id, rank, keys, explanation, summary }) => ({ id, rank, keys, explanation, summary }),
-  );
+export function rankPoll(poll: PollRecord): readonly RankedOptionView[] {
+  const known = rankings.get(poll);
+  if (known) return known;
+  const ranked =
+    poll.options.length === 0
+      ? []
+      : rankOptions({ slots: poll.options.map(toSlot), participants: poll.participants.map(toParticipant) }).map(
+          ({ id, rank, keys, explanation, summary }) => ({ id, rank, keys, explanation, summary }),
+        );
+  const frozen = Object.freeze(ranked);
+  rankings.set(poll, frozen);
+  return frozen;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { PollHeader } from '@/components/poll-header';
 import { PollView } from '@/components/poll-view';
 import { calendarLinks } from '@/lib/calendar-export';
+import { packPoll } from '@/lib/packed-poll';
 import { rankPoll } from '@/lib/poll-ranking';
 import type { PollRecord } from '@/lib/poll-shape';
 import { requestTime } from '@/app/clock';
@@ -20,7 +21,7 @@ export async function ParticipantView({ stored, me }: { stored: PollRecord; me: 
     <div className="grid grid-cols-1 gap-6">
       <PollHeader poll={poll} />
       <PollView
-        poll={poll}
+        packed={packPoll(poll)}
         ranking={rankPoll(poll)}
         hidden={hidden}
         mode="participant"

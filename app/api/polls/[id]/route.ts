@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { deletePoll, updatePoll } from '@/db/mutations';
 import { getPollWithVotes, isAdminOf, isEditorOf } from '@/db/queries';
 import { preparePollUpdate } from '@/lib/poll-admin';
 import { rankPoll } from '@/lib/poll-ranking';
-import { toPublicPoll } from '@/lib/poll-shape';
+import { toPublicPoll, type PollRecord } from '@/lib/poll-shape';
+import type { ResultsHidden } from '@/lib/privacy';
 import { bearerToken } from '@/app/api/bearer';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { describeProblems } from '@/app/problem-messages';
@@ -25,8 +27,36 @@ export async function GET(request: Request, { params }: RouteContext<'/api/polls
     participantId: participantId && editToken && isEditorOf(id, participantId, editToken) ? participantId : null,
   };
   const { poll, hidden } = await pollForViewer(stored, viewer, 'api');
+  const { body, etag } = poll === stored ? (wholePollBodies.get(stored) ?? remember(stored)) : withEtag(pollBody(poll, hidden));
+  const headers = { 'Cache-Control': 'private, no-cache', ETag: etag, Vary: 'Authorization, X-Kairos-Participant' };
+  if (matchesEtag(request.headers.get('if-none-match'), etag)) return new NextResponse(null, { status: 304, headers });
+  return new NextResponse(body, { headers: { ...headers, 'Content-Type': 'application/json' } });
+}
+
+function pollBody(poll: PollRecord, hidden: ResultsHidden): string {
   const ranking = rankPoll(poll).map(({ id: optionId, rank, keys, explanation, summary }) => ({ optionId, rank, keys, summary, explanation }));
-  return NextResponse.json({ ...toPublicPoll(poll), resultsHidden: hidden, ranking }, { headers: { 'Cache-Control': 'no-store' } });
+  return JSON.stringify({ ...toPublicPoll(poll), resultsHidden: hidden, ranking });
+}
+
+function withEtag(body: string): { body: string; etag: string } {
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
+/**
+ * The body of a poll every viewer sees whole (public, or the organiser), serialised once per
+ * stored version: the record is shared until the poll changes (db/queries.ts), so a busy
+ * poll is ranked and serialised once, not once per request.
+ */
+const wholePollBodies = new WeakMap<PollRecord, { body: string; etag: string }>();
+
+function remember(poll: PollRecord) {
+  const entry = withEtag(pollBody(poll, null));
+  wholePollBodies.set(poll, entry);
+  return entry;
+}
+
+function matchesEtag(header: string | null, etag: string): boolean {
+  return header !== null && header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
 /** Edit the poll (admin token as Bearer): details, options, deadline, limit, privacy. */

@@ -66,7 +66,7 @@ export async function schedulePoll(pollId: string, adminToken: string, optionId:
 
 export async function removeComment(pollId: string, adminToken: string, commentId: string): Promise<Failure | null> {
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
-  deleteComment(pollId, commentId);
+  deleteComment(pollId, commentId, Date.now());
   refresh(pollId);
   return null;
 }

@@ -6,6 +6,7 @@ import { AdminControls } from '@/components/admin-controls';
 import { CopyField } from '@/components/copy-button';
 import { PollHeader } from '@/components/poll-header';
 import { PollView } from '@/components/poll-view';
+import { packPoll } from '@/lib/packed-poll';
 import { rankPoll } from '@/lib/poll-ranking';
 import { glanceAtZones } from '@/lib/zone-glance';
 import { getPollWithVotes, isAdminOf } from '@/db/queries';
@@ -58,7 +59,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
         deletePoll={removePoll.bind(null, id, token)}
       />
       <PollView
-        poll={poll}
+        packed={packPoll(poll)}
         ranking={rankPoll(poll)}
         mode="admin"
         initialZone={zone}

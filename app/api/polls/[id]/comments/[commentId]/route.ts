@@ -8,6 +8,6 @@ import { notFoundJson } from '@/app/api/json';
 export async function DELETE(request: Request, { params }: RouteContext<'/api/polls/[id]/comments/[commentId]'>) {
   const { id, commentId } = await params;
   const token = bearerToken(request);
-  if (!token || !isAdminOf(id, token) || !deleteComment(id, commentId)) return await notFoundJson();
+  if (!token || !isAdminOf(id, token) || !deleteComment(id, commentId, Date.now())) return await notFoundJson();
   return new NextResponse(null, { status: 204 });
 }
