@@ -2,15 +2,13 @@
 
 import { useActionState, useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { DateTime } from 'luxon';
 import { ClockChangeNotices } from '@/components/clock-change-notice';
 import { CommentsSection } from '@/components/comments-section';
 import { CopyField } from '@/components/copy-button';
-import { EditPollPanel } from '@/components/edit-poll-panel';
-import { FinalisePanel } from '@/components/finalise-panel';
 import { ScheduleBanner } from '@/components/schedule-banner';
 import { clockChangeNotices } from '@/lib/dst-notice';
-import { answersRefused } from '@/lib/poll-admin';
 import type { ResultsHidden } from '@/lib/privacy';
 import { FieldError } from '@/components/field-error';
 import { HoursFields } from '@/components/hours-fields';
@@ -18,18 +16,21 @@ import { RankingList, useExplanationText, type OptionOrder } from '@/components/
 import { ResultsTable } from '@/components/results-table';
 import { VoteIcon, VOTE_STYLE } from '@/components/vote-mark';
 import { ZonePicker } from '@/components/zone-picker';
-import { ZoneGlanceTable } from '@/components/zone-glance';
 import type { GlanceCell } from '@/lib/zone-glance';
-import { VOTE_VALUES, type VoteValue } from '@/lib/poll-input';
 import type { RankedOptionView } from '@/lib/poll-ranking';
 import { unpackPoll, type PackedPoll } from '@/lib/packed-poll';
-import type { PollRecord } from '@/lib/poll-shape';
+import { answersRefused, VOTE_VALUES, type PollRecord, type VoteValue } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
 import { describeDate, describeTimedSlot, describeWallInterval, usesHour12, withHourCycle, zoneOffsetLabel } from '@/lib/slot-display';
 import { DEFAULT_NEVER_WINDOW, DEFAULT_WORKING_HOURS, neverWindowConflicts } from '@/lib/never-window';
 import type { DailyWindow } from '@/lib/fairness';
 import { tallyOptions } from '@/lib/tally';
 import { placeName } from '@/lib/time-zone';
+
+// The organiser's panels load with the admin page only: participants never download them.
+const EditPollPanel = dynamic(() => import('@/components/edit-poll-panel').then((m) => m.EditPollPanel));
+const FinalisePanel = dynamic(() => import('@/components/finalise-panel').then((m) => m.FinalisePanel));
+const ZoneGlanceTable = dynamic(() => import('@/components/zone-glance').then((m) => m.ZoneGlanceTable));
 
 export type VoteResult = { ok: true; editUrl: string | null; updated: boolean } | Failure;
 type CommentResult = { ok: true } | Failure;

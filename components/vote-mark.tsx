@@ -1,4 +1,4 @@
-import type { VoteValue } from '@/lib/poll-input';
+import type { VoteValue } from '@/lib/poll-shape';
 
 const STYLE: Record<VoteValue, string> = {
   yes: 'bg-yes-soft text-yes',

@@ -3,7 +3,8 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { hashSecret, newPublicId, newSecret, newShortId, secretMatches } from '@/db/tokens';
-import { answersRefused, type PollUpdate } from '@/lib/poll-admin';
+import type { PollUpdate } from '@/lib/poll-admin';
+import { answersRefused } from '@/lib/poll-shape';
 import type { PreparedPoll } from '@/lib/poll-input';
 import type { PreparedVote } from '@/lib/vote-input';
 

@@ -4,7 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { secretMatches } from '@/db/tokens';
 import type { DailyWindow } from '@/lib/fairness';
-import type { VoteValue } from '@/lib/poll-input';
+import type { VoteValue } from '@/lib/poll-shape';
 import type { PollRecord } from '@/lib/poll-shape';
 
 type Reader = Pick<Db, 'select'>;

@@ -1,4 +1,4 @@
-import type { VoteValue } from '@/lib/poll-input';
+import type { VoteValue } from '@/lib/poll-shape';
 import type { ParticipantRecord, PollRecord } from '@/lib/poll-shape';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { participantRecord, pollRecord } from '@/lib/fixtures/poll-record';
-import { answersRefused, parseDeadline, prepareComment, preparePollUpdate } from '@/lib/poll-admin';
+import { parseDeadline, prepareComment, preparePollUpdate } from '@/lib/poll-admin';
+import { answersRefused } from '@/lib/poll-shape';
 
 const NOW = Date.parse('2026-10-01T12:00:00Z');
 const option = (id: string, iso: string) => ({ id, startsAt: Date.parse(iso), durationMinutes: 60, date: null });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   descriptionSchema,
-  LIMITS,
   locationSchema,
   plainText,
   resolveOptions,
@@ -11,6 +10,7 @@ import {
   type OptionInput,
   type PreparedOption,
 } from '@/lib/poll-input';
+import { LIMITS } from '@/lib/limits';
 import { PRIVACY_LEVELS, type PollRecord, type Privacy } from '@/lib/poll-shape';
 import { addProblem, problemsFromZod, type FieldProblems, type Prepared } from '@/lib/problems';
 import { hasVisibleText } from '@/lib/text-input';
@@ -162,9 +162,3 @@ export function prepareComment(raw: unknown): Prepared<z.output<typeof commentSc
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, fieldErrors: problemsFromZod(parsed.error) };
 }
 
-/** Why an answer cannot be taken now, or null: closed, scheduled or past its deadline. */
-export function answersRefused(poll: Pick<PollRecord, 'status' | 'deadline'>, now: number): 'closed' | 'deadline' | null {
-  if (poll.status !== 'open') return 'closed';
-  if (poll.deadline !== null && now >= poll.deadline) return 'deadline';
-  return null;
-}

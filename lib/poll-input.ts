@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LIMITS } from '@/lib/limits';
+import type { PollKind } from '@/lib/poll-shape';
 import { addProblem, problemsFromZod, type FieldProblems, type Prepared } from '@/lib/problems';
 import {
   findTransitions,
@@ -16,21 +18,7 @@ import { HIDDEN_CONTROL, hasVisibleText, isCleanMultiLine, isCleanSingleLine } f
 // every page; this module is on every page that validates, and parses without it.
 z.config({ jitless: true });
 
-export const LIMITS = {
-  title: 200,
-  description: 5000,
-  location: 500,
-  name: 80,
-  options: 500,
-  minDuration: 15,
-  maxDuration: 12 * 60,
-  guestZones: 20,
-  comment: 2000,
-} as const;
 
-export const VOTE_VALUES = ['yes', 'ifneedbe', 'no'] as const;
-export type VoteValue = (typeof VOTE_VALUES)[number];
-export type PollKind = 'timed' | 'allDay';
 
 /** A real IANA Area/Location zone; abbreviations such as `IST` are refused (fairness.md §2.1). */
 export const zoneSchema = z

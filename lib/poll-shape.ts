@@ -1,5 +1,8 @@
 import type { DailyWindow } from '@/lib/fairness';
-import type { PollKind, VoteValue } from '@/lib/poll-input';
+
+export const VOTE_VALUES = ['yes', 'ifneedbe', 'no'] as const;
+export type VoteValue = (typeof VOTE_VALUES)[number];
+export type PollKind = 'timed' | 'allDay';
 
 export type PollStatus = 'open' | 'closed' | 'scheduled';
 export const PRIVACY_LEVELS = ['public', 'hideNames', 'afterAnswer', 'organiserOnly'] as const;
@@ -125,4 +128,11 @@ export function toPublicPoll(poll: PollRecord): PublicPoll {
     })),
     comments: poll.comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt).toISOString() })),
   };
+}
+
+/** Why an answer cannot be taken now, or null: closed, scheduled or past its deadline. */
+export function answersRefused(poll: Pick<PollRecord, 'status' | 'deadline'>, now: number): 'closed' | 'deadline' | null {
+  if (poll.status !== 'open') return 'closed';
+  if (poll.deadline !== null && now >= poll.deadline) return 'deadline';
+  return null;
 }

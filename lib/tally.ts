@@ -1,4 +1,4 @@
-import type { VoteValue } from '@/lib/poll-input';
+import type { VoteValue } from '@/lib/poll-shape';
 
 export interface OptionTally {
   yes: number;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { DailyWindow } from '@/lib/fairness';
-import { LIMITS, VOTE_VALUES, zoneSchema, type VoteValue } from '@/lib/poll-input';
+import { LIMITS } from '@/lib/limits';
+import { zoneSchema } from '@/lib/poll-input';
+import { VOTE_VALUES, type VoteValue } from '@/lib/poll-shape';
 import { addProblem, problemsFromZod, type FieldProblems, type Prepared } from '@/lib/problems';
 import { HIDDEN_CONTROL, hasVisibleText, isCleanSingleLine } from '@/lib/text-input';
 

@@ -1,0 +1,12 @@
+/** How much a poll, an answer or a comment may hold: shared by the forms (no zod in the browser) and the schemas. */
+export const LIMITS = {
+  title: 200,
+  description: 5000,
+  location: 500,
+  name: 80,
+  options: 500,
+  minDuration: 15,
+  maxDuration: 12 * 60,
+  guestZones: 20,
+  comment: 2000,
+} as const;
