@@ -8,7 +8,7 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 const root = path.resolve(import.meta.dirname, '..');
 const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const SOURCES = ['app', 'components', 'lib', 'db', 'i18n', 'messages', 'public', 'next.config.ts', 'package-lock.json', 'instrumentation.ts', 'instrumentation-node.ts', 'proxy.ts', 'postcss.config.mjs'];
+const SOURCES = ['app', 'components', 'lib', 'db', 'i18n', 'messages', 'public', 'next.config.mjs', 'package-lock.json', 'instrumentation.ts', 'instrumentation-node.ts', 'proxy.ts', 'postcss.config.mjs'];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
