@@ -1,9 +1,9 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { runtimeZones } from '@/components/zone-picker';
-import { buildZoneChoices, matchZone, zoneOffsetLabel } from '@/lib/slot-display';
+import { useZoneChoices } from '@/components/zone-picker';
+import { matchZone, zoneOffsetLabel } from '@/lib/slot-display';
 import type { HM } from '@/lib/fairness';
 import type { PlaceInput } from '@/lib/heatmap';
 import { placeName } from '@/lib/time-zone';
@@ -24,7 +24,7 @@ export function GuestZonesField({
   const tz = useTranslations('zone');
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const choices = useMemo(() => buildZoneChoices(runtimeZones(), nowMs), [nowMs]);
+  const { choices, load } = useZoneChoices(nowMs);
 
   function add() {
     const zone = matchZone(draft, choices);
@@ -108,6 +108,7 @@ export function GuestZonesField({
             autoComplete="off"
             aria-invalid={invalid || Boolean(error)}
             aria-describedby="guest-zone-error"
+            onFocus={load}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {

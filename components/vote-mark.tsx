@@ -6,15 +6,9 @@ const STYLE: Record<VoteValue, string> = {
   no: 'bg-no-soft text-no',
 };
 
-/** Check, wavy check and cross: the answer reads by shape, not only by colour. */
+/** Check, wavy check and cross: the answer reads by shape, not only by colour (globals.css). */
 export function VoteIcon({ value, className = 'size-4' }: { value: VoteValue; className?: string }) {
-  return (
-    <svg viewBox="0 0 16 16" className={className} aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
-      {value === 'yes' && <path d="M3 8.5l3.2 3L13 4.5" />}
-      {value === 'ifneedbe' && <path d="M2.5 9.5c1-1 1.8 1 2.8 0s1.8 1 2.8 0M7 11.5L13.5 4.5" />}
-      {value === 'no' && <path d="M4 4l8 8M12 4l-8 8" />}
-    </svg>
-  );
+  return <span aria-hidden="true" className={`mask-icon icon-vote-${value} ${className}`} />;
 }
 
 /**

@@ -5,8 +5,19 @@ import { useTranslations } from 'next-intl';
 import { buildZoneChoices, matchZone, zoneOffsetLabel } from '@/lib/slot-display';
 import { isIanaZone, placeName } from '@/lib/time-zone';
 
-export function runtimeZones(): string[] {
+function runtimeZones(): string[] {
   return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+}
+
+/**
+ * The zone list behind a searchable field, built when the field is first focused: 400-odd
+ * zones with their offsets were most of the home page's markup and server time, for a list
+ * that is only read while typing.
+ */
+export function useZoneChoices(nowMs: number) {
+  const [wanted, setWanted] = useState(false);
+  const choices = useMemo(() => (wanted ? buildZoneChoices(runtimeZones(), nowMs) : []), [wanted, nowMs]);
+  return { choices, load: () => setWanted(true) };
 }
 
 /**
@@ -31,7 +42,7 @@ export function ZonePicker({
   const t = useTranslations('zone');
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const choices = useMemo(() => buildZoneChoices(runtimeZones(), nowMs), [nowMs]);
+  const { choices, load } = useZoneChoices(nowMs);
   const invalid = draft !== null && draft.trim() !== '' && !isIanaZone(draft.trim());
   const shown = draft ?? value;
 
@@ -58,6 +69,7 @@ export function ZonePicker({
         spellCheck={false}
         aria-invalid={invalid || Boolean(error)}
         aria-describedby={`${id}-hint`}
+        onFocus={load}
         onChange={(e) => {
           setDraft(e.target.value);
           commit(e.target.value);
