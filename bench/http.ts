@@ -142,9 +142,13 @@ export async function runHttpBench(server: BenchServer, { id, optionIds }: { id:
   const idle = rssMegabytes(server.pid);
   const rss = sampleRss(server.pid);
   const page = await measureReads(server, `participant page /p/{id}`, `/p/${id}`);
+  const pagePeak = rss.lap();
   const api = await measureReads(server, `GET /api/polls/{id}`, `/api/polls/${id}`);
+  const apiPeak = rss.lap();
   const baseline = await measureReads(server, `home page / (no data)`, '/');
+  const homePeak = rss.lap();
   const answers = await measureAnswers(server, id, optionIds);
+  const answersPeak = rss.lap();
   const peak = rss.stop();
 
   console.log(
@@ -171,6 +175,9 @@ export async function runHttpBench(server: BenchServer, { id, optionIds }: { id:
   console.log(`memory: peak server RSS during the reads and the answers`);
   console.log(`  peak RSS                          ${peak.toFixed(0).padStart(5)} MB  target ≤ ${TARGET_RSS_MB} MB  ${verdict(peak, TARGET_RSS_MB, 'atMost')}`);
   console.log(`  RSS before the load (seeded, idle)${idle.toFixed(0).padStart(5)} MB  (informational)`);
+  console.log(
+    `  peak by run: page ${pagePeak.toFixed(0)} MB, API ${apiPeak.toFixed(0)} MB, home ${homePeak.toFixed(0)} MB, answers ${answersPeak.toFixed(0)} MB  (informational)`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -86,10 +86,21 @@ export function rssMegabytes(pid: number): number {
 }
 
 /** Samples a process's RSS every `everyMs` until stopped; returns the peak seen. */
-export function sampleRss(pid: number, everyMs = 100): { stop(): number } {
+export function sampleRss(pid: number, everyMs = 100): { lap(): number; stop(): number } {
   let peak = rssMegabytes(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssMegabytes(pid))), everyMs);
+  let lapPeak = peak;
+  const timer = setInterval(() => {
+    const now = rssMegabytes(pid);
+    peak = Math.max(peak, now);
+    lapPeak = Math.max(lapPeak, now);
+  }, everyMs);
   return {
+    /** The peak since the previous lap: which part of a run the memory went to. */
+    lap() {
+      const value = Math.max(lapPeak, rssMegabytes(pid));
+      lapPeak = rssMegabytes(pid);
+      return value;
+    },
     stop() {
       clearInterval(timer);
       return Math.max(peak, rssMegabytes(pid));
