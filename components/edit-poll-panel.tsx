@@ -23,6 +23,9 @@ function deadlineWall(poll: PollRecord): string {
  * passed does not block saving a new title. Removing options that carry answers needs an
  * explicit confirmation naming how many answers go.
  */
+/** Fields shown next to their own input; a problem with any other is listed under the summary. */
+const PLACED_FIELDS = new Set(['title', 'description', 'location', 'deadline', 'optionLimit', 'privacy', 'addOptions', 'removeOptionIds']);
+
 export function EditPollPanel({
   poll,
   views,
@@ -113,6 +116,7 @@ export function EditPollPanel({
               {state.ok ? t('saved') : state.message}
             </p>
           )}
+          <FieldError id="edit-form-error" messages={Object.entries(errors).flatMap(([field, list]) => (PLACED_FIELDS.has(field) ? [] : list))} />
           <fieldset className="grid gap-3">
             <legend className="label">{t('details')}</legend>
             <TextField id="edit-title" label={tc('title')} value={title} onChange={setTitle} errors={errors.title} />
@@ -177,6 +181,8 @@ export function EditPollPanel({
                 id="edit-privacy"
                 className="field"
                 value={privacy}
+                aria-invalid={Boolean(errors.privacy)}
+                aria-describedby="edit-privacy-error"
                 onChange={(e) => setPrivacy(e.target.value as Privacy)}
               >
                 {PRIVACY_LEVELS.map((level) => (
@@ -185,6 +191,7 @@ export function EditPollPanel({
                   </option>
                 ))}
               </select>
+              <FieldError id="edit-privacy-error" messages={errors.privacy} />
             </div>
           </fieldset>
 
@@ -235,7 +242,7 @@ export function EditPollPanel({
             )}
             <FieldError
               id="edit-add-error"
-              messages={[...(errors.addOptions ?? []), ...(errors.options ?? [])]}
+              messages={errors.addOptions}
             />
           </fieldset>
 

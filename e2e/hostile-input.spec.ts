@@ -19,10 +19,13 @@ interface Fixture {
   participantA: string;
   tokenA: string;
   tokenA2: string;
+  adminA: string;
+  adminB: string;
+  commentA: string;
 }
 
 interface Call {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   /** JSON-encoded unless it is a string or bytes, which are sent as they are. */
   body?: unknown;
@@ -69,6 +72,12 @@ const change = (
 ): ((f: Fixture) => Call) => (f) => ({ method: 'PUT', path: path(f), body: body(f), headers: headers(f) });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const tampered = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+
+const onPollA =
+  (method: Call['method'], suffix: string, headers: (f: Fixture) => Record<string, string>, body?: (f: Fixture) => unknown): ((f: Fixture) => Call) =>
+  (f) => ({ method, path: `/api/polls/${f.pollA}${suffix}`, headers: headers(f), ...(body ? { body: body(f) } : {}) });
+const edit = (body: (f: Fixture) => unknown, headers: (f: Fixture) => Record<string, string> = (f) => bearer(f.adminA)) => onPollA('PATCH', '', headers, body);
+const comment = (body: Record<string, unknown>) => onPollA('POST', '/comments', () => ({}), () => body);
 
 const TEN_MB = Buffer.alloc(10 * 1024 * 1024, 'x');
 const SCRIPT = '<script>alert(1)</script>';
@@ -171,6 +180,54 @@ const rows: Row[] = [
   ['change: body is an array', change((f) => bearer(f.tokenA), () => []), { status: 400, message: /JSON object/ }],
   ['change: 10 MB body', change((f) => bearer(f.tokenA), () => TEN_MB), { status: 413, message: TOO_LARGE }],
 
+  // Editing a poll (organiser): tokens, then every field
+  ['edit: no token', edit(() => ({ title: 'Mine now' }), () => ({})), { status: 404, message: NOT_FOUND }],
+  ['edit: tampered admin token', edit(() => ({ title: 'Mine now' }), (f) => bearer(tampered(f.adminA))), { status: 404, message: NOT_FOUND }],
+  ['edit: truncated admin token', edit(() => ({ title: 'Mine now' }), (f) => bearer(f.adminA.slice(0, 16))), { status: 404, message: NOT_FOUND }],
+  ['edit: another poll’s admin token', edit(() => ({ title: 'Mine now' }), (f) => bearer(f.adminB)), { status: 404, message: NOT_FOUND }],
+  ['edit: a participant’s edit token as admin token', edit(() => ({ title: 'Mine now' }), (f) => bearer(f.tokenA)), { status: 404, message: NOT_FOUND }],
+  ['edit: title of 201 characters', edit(() => ({ title: 'x'.repeat(201) })), { status: 400, field: 'title' }],
+  ['edit: script and a direction override in the title', edit(() => ({ title: `${SCRIPT}\u202E` })), { status: 400, field: 'title', message: /control characters/ }],
+  ['edit: zone EST', edit(() => ({ timeZone: 'EST' })), { status: 400, field: 'timeZone' }],
+  ['edit: an added option in Rome’s spring-forward gap', edit(() => ({ addOptions: [{ start: '2027-03-28T02:30' }] })), { status: 400, field: 'addOptions', message: /does not exist/ }],
+  ['edit: an added option on 31 April', edit(() => ({ addOptions: [{ start: '2027-04-31T10:00' }] })), { status: 400, field: 'addOptions' }],
+  ['edit: removing another poll’s option', edit((f) => ({ removeOptionIds: [f.optionB] })), { status: 400, field: 'removeOptionIds' }],
+  ['edit: a deadline of “next Friday”', edit(() => ({ deadline: 'next Friday' })), { status: 400, field: 'deadline' }],
+  ['edit: an option limit of 0', edit(() => ({ optionLimit: 0 })), { status: 400, field: 'optionLimit' }],
+  ['edit: an option limit of "7"', edit(() => ({ optionLimit: '7' })), { status: 400, field: 'optionLimit' }],
+  ['edit: privacy “secret”', edit(() => ({ privacy: 'secret' })), { status: 400, field: 'privacy' }],
+  ['edit: an unknown field', edit(() => ({ adminTokenHash: 'x' })), { status: 400, field: 'adminTokenHash' }],
+  ['edit: 10 MB body', edit(() => TEN_MB), { status: 413, message: TOO_LARGE }],
+  ['delete poll: no token', onPollA('DELETE', '', () => ({})), { status: 404, message: NOT_FOUND }],
+  ['delete poll: tampered admin token', onPollA('DELETE', '', (f) => bearer(tampered(f.adminA))), { status: 404, message: NOT_FOUND }],
+  ['delete poll: another poll’s admin token', onPollA('DELETE', '', (f) => bearer(f.adminB)), { status: 404, message: NOT_FOUND }],
+
+  // Finalising
+  ['finalise: no token', onPollA('POST', '/finalise', () => ({}), (f) => ({ optionId: f.optionsA[0] })), { status: 404, message: NOT_FOUND }],
+  ['finalise: tampered admin token', onPollA('POST', '/finalise', (f) => bearer(tampered(f.adminA)), (f) => ({ optionId: f.optionsA[0] })), { status: 404, message: NOT_FOUND }],
+  ['finalise: another poll’s option', onPollA('POST', '/finalise', (f) => bearer(f.adminA), (f) => ({ optionId: f.optionB })), { status: 400, field: 'optionId' }],
+  ['finalise: an option id that is a number', onPollA('POST', '/finalise', (f) => bearer(f.adminA), () => ({ optionId: 1 })), { status: 400, field: 'optionId' }],
+  ['finalise: truncated JSON', onPollA('POST', '/finalise', (f) => bearer(f.adminA), () => '{"optionId":'), { status: 400, message: NOT_JSON }],
+
+  // Comments
+  ['comment: no author', comment({ body: 'Hello' }), { status: 400, field: 'author' }],
+  ['comment: a body of spaces', comment({ author: 'Ana', body: '   ' }), { status: 400, field: 'body' }],
+  ['comment: a body of 2001 characters', comment({ author: 'Ana', body: 'x'.repeat(2001) }), { status: 400, field: 'body' }],
+  ['comment: a direction override in the author', comment({ author: 'Ana\u202E', body: 'Hello' }), { status: 400, field: 'author' }],
+  ['comment: the body is a list', comment({ author: 'Ana', body: ['Hello'] }), { status: 400, field: 'body' }],
+  ['comment: on a poll that does not exist', () => ({ method: 'POST', path: '/api/polls/doesnotexist0000/comments', body: { author: 'Ana', body: 'Hello' } }), { status: 404, message: NOT_FOUND }],
+  ['comment: 10 MB body', comment({ author: 'Ana', body: 'x'.repeat(10 * 1024 * 1024) }), { status: 413, message: TOO_LARGE }],
+  ['delete comment: no token', (f) => ({ method: 'DELETE', path: `/api/polls/${f.pollA}/comments/${f.commentA}` }), { status: 404, message: NOT_FOUND }],
+  ['delete comment: tampered admin token', (f) => ({ method: 'DELETE', path: `/api/polls/${f.pollA}/comments/${f.commentA}`, headers: bearer(tampered(f.adminA)) }), { status: 404, message: NOT_FOUND }],
+  ['delete comment: under another poll, with its admin token', (f) => ({ method: 'DELETE', path: `/api/polls/${f.pollB}/comments/${f.commentA}`, headers: bearer(f.adminB) }), { status: 404, message: NOT_FOUND }],
+
+  // Exports
+  ['CSV export: no token', onPollA('GET', '/results.csv', () => ({})), { status: 404, message: NOT_FOUND }],
+  ['CSV export: tampered admin token', onPollA('GET', '/results.csv', (f) => bearer(tampered(f.adminA))), { status: 404, message: NOT_FOUND }],
+  ['CSV export: another poll’s admin token', onPollA('GET', '/results.csv', (f) => bearer(f.adminB)), { status: 404, message: NOT_FOUND }],
+  ['calendar file: a poll not scheduled yet', onPollA('GET', '/event.ics', () => ({})), { status: 404, message: NOT_FOUND }],
+  ['calendar file: a poll that does not exist', () => ({ method: 'GET', path: '/api/polls/doesnotexist0000/event.ics' }), { status: 404, message: NOT_FOUND }],
+
   // Reading, and addresses that are not ids
   ['read: a poll that does not exist', () => ({ method: 'GET', path: '/api/polls/doesnotexist0000' }), { status: 404, message: NOT_FOUND }],
   ['read: an id of 2,000 characters', () => ({ method: 'GET', path: `/api/polls/${'a'.repeat(2000)}` }), { status: 404, message: NOT_FOUND }],
@@ -195,7 +252,19 @@ async function setUp(request: APIRequestContext): Promise<Fixture> {
   const optionB = (await readPoll(request, b.id)).options[0]!.id;
   const first = await (await request.post(`/api/polls/${a.id}/responses`, { data: { name: 'Ana', timeZone: 'UTC', votes: { [optionsA[0]!]: 'yes' } } })).json();
   const second = await (await request.post(`/api/polls/${a.id}/responses`, { data: { name: 'Bo', timeZone: 'UTC', votes: {} } })).json();
-  return { pollA: a.id, optionsA, pollB: b.id, optionB, participantA: first.participantId, tokenA: first.editToken, tokenA2: second.editToken };
+  const comment = await (await request.post(`/api/polls/${a.id}/comments`, { data: { author: 'Ana', body: 'Thursday suits me' } })).json();
+  return {
+    pollA: a.id,
+    optionsA,
+    pollB: b.id,
+    optionB,
+    participantA: first.participantId,
+    tokenA: first.editToken,
+    tokenA2: second.editToken,
+    adminA: a.adminToken,
+    adminB: b.adminToken,
+    commentA: comment.id,
+  };
 }
 
 test.describe('hostile requests to the JSON API', () => {
@@ -294,6 +363,33 @@ test.describe('hostile submissions through the pages’ forms', () => {
       await page.getByRole('button', { name: 'Send answer' }).click();
       await expect(page.getByText(message).first()).toBeVisible();
       await expect(page.getByText('Thank you, your answer is saved.')).toHaveCount(0);
+      expect(snapshot()).toBe(before);
+    });
+  }
+
+  // The organiser's actions carry the poll id and admin token as bound arguments, which
+  // Next.js encrypts; what a client can change is the payload, tampered with here.
+  const editCases: [string, (f: Fixture) => (p: Record<string, unknown>) => Record<string, unknown> | string, RegExp][] = [
+    ['removing another poll’s option', (f) => (p) => ({ ...p, removeOptionIds: [f.optionB] }), /not part of this poll/],
+    ['adding 02:30 on the night Rome’s clocks jump', () => (p) => ({ ...p, addOptions: [{ start: '2027-03-28T02:30' }] }), /does not exist in Europe\/Rome/],
+    ['privacy “secret”', () => (p) => ({ ...p, privacy: 'secret' }), /Choose one of the privacy settings/],
+    ['an option limit of -1', () => (p) => ({ ...p, optionLimit: -1 }), /whole number from 1 to 10,000/],
+    ['a direction override in the title', () => (p) => ({ ...p, title: 'Invoice \u202Efdp.exe' }), /control characters/],
+    ['a zone abbreviation, for a field the form does not show', () => (p) => ({ ...p, timeZone: 'EST' }), /abbreviations such as IST or EST/],
+    ['a payload that is not JSON', () => () => '{"title":', /could not be read/],
+  ];
+
+  for (const [label, change, message] of editCases) {
+    test(`organiser's edit form: ${label}`, async ({ page }) => {
+      await page.goto(`/p/${fixture.pollA}/admin/${fixture.adminA}`);
+      await hydrated(page.getByText('Change the title, options, deadline, limit or privacy'));
+      await page.getByText('Change the title, options, deadline, limit or privacy').click();
+      await page.getByLabel('Title', { exact: true }).fill('A new title');
+      await tamperWithAction(page, change(fixture));
+      const before = snapshot();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect(page.getByText(message).first()).toBeVisible();
+      await expect(page.getByText('Saved.')).toHaveCount(0);
       expect(snapshot()).toBe(before);
     });
   }

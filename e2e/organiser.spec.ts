@@ -221,7 +221,7 @@ test.describe('editing a poll after answers exist', () => {
       [{ deadline: '2020-01-01T10:00:00Z' }, 'deadline', 'must be in the future'],
       [{ optionLimit: 0 }, 'optionLimit', 'whole number'],
       [{ privacy: 'everyone' }, 'privacy', 'privacy settings'],
-      [{ addOptions: [{ start: '2027-03-28T02:30' }] }, 'options', 'does not exist'],
+      [{ addOptions: [{ start: '2027-03-28T02:30' }] }, 'addOptions', 'does not exist'],
     ];
     for (const [body, field, words] of cases) {
       const r = await request.patch(`/api/polls/${poll.id}`, {

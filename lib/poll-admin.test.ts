@@ -17,6 +17,14 @@ describe('preparePollUpdate', () => {
     expect(r.ok && r.value.addOptions).toEqual([{ kind: 'timed', startsAt: Date.parse('2026-10-30T16:00:00Z'), durationMinutes: 60 }]);
   });
 
+  it('names addOptions, the field that was sent, for an added option that cannot be', () => {
+    const gap = preparePollUpdate({ addOptions: [{ start: '2027-03-28T02:30' }] }, base, NOW);
+    expect(codes(gap, 'addOptions')).toEqual(['options.nonexistent']);
+    expect(codes(preparePollUpdate({ addOptions: [{ start: '2027-04-31T10:00' }] }, base, NOW), 'addOptions')).toEqual(['options.malformedStart']);
+    expect(codes(preparePollUpdate({ addOptions: [{ date: '2027-04-30' }] }, base, NOW), 'addOptions')).toEqual(['options.kindMismatch']);
+    expect(gap.ok || 'options' in gap.fieldErrors).toBe(false);
+  });
+
   it('refuses to remove the last option and options of other polls', () => {
     expect(codes(preparePollUpdate({ removeOptionIds: ['a', 'b'] }, base, NOW), 'removeOptionIds')).toEqual(['options.lastOption']);
     expect(codes(preparePollUpdate({ removeOptionIds: ['zzz'] }, base, NOW), 'removeOptionIds')).toContain('options.unknownOption');

@@ -97,6 +97,7 @@ export function preparePollUpdate(raw: unknown, poll: PollRecord, now: number): 
     zoneId,
     durationMinutes: duration,
     problems,
+    field: 'addOptions',
   });
   const kept = poll.options.filter((o) => !removeOptionIds.includes(o.id));
   const existing = new Set(kept.map((o) => (o.startsAt !== null ? String(o.startsAt) : o.date)));

@@ -114,7 +114,20 @@ export type FoldNotice = PreparedPoll['notices'][number];
  */
 export function resolveOptions(
   input: readonly OptionInput[],
-  { kind, zoneId, durationMinutes, problems }: { kind: PollKind; zoneId: string; durationMinutes: number; problems: FieldProblems },
+  {
+    kind,
+    zoneId,
+    durationMinutes,
+    problems,
+    field = 'options',
+  }: {
+    kind: PollKind;
+    zoneId: string;
+    durationMinutes: number;
+    problems: FieldProblems;
+    /** The request field the options came in, which the problems name. */
+    field?: string;
+  },
 ): { options: PreparedOption[]; notices: FoldNotice[] } {
   const zone = resolveZone(zoneId).zone;
   const notices: FoldNotice[] = [];
@@ -123,7 +136,7 @@ export function resolveOptions(
     const dates = new Set<string>();
     for (const option of input) {
       if (!('date' in option)) {
-        addProblem(problems, 'options', { code: 'options.kindMismatch' });
+        addProblem(problems, field, { code: 'options.kindMismatch' });
         break;
       }
       dates.add(option.date);
@@ -134,18 +147,18 @@ export function resolveOptions(
   const options: PreparedOption[] = [];
   for (const option of input) {
     if (!('start' in option)) {
-      addProblem(problems, 'options', { code: 'options.kindMismatch' });
+      addProblem(problems, field, { code: 'options.kindMismatch' });
       break;
     }
     const wallMs = parseWall(option.start);
     if (wallMs === null) {
-      addProblem(problems, 'options', { code: 'options.malformedStart' });
+      addProblem(problems, field, { code: 'options.malformedStart' });
       continue;
     }
     const resolved = resolveWallTime(zone, wallMs);
     if (resolved.status === 'nonexistent') {
       const jump = findTransitions(zone, resolved.earlierMs - 1, resolved.utcMs + 1)[0];
-      addProblem(problems, 'options', {
+      addProblem(problems, field, {
         code: 'options.nonexistent',
         values: {
           wall: option.start.replace('T', ' '),
