@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { NextResponse, type NextRequest } from 'next/server';
 import messages from '@/messages/en.json';
-import { PEER_HEADER, clientAddress, createRateLimiter, parseRateLimitSettings } from '@/lib/rate-limit';
+import { PEER_HEADER, WRITE_REFUSED_HEADER, clientAddress, createRateLimiter, parseRateLimitSettings } from '@/lib/rate-limit';
 
 /**
  * Every request passes here first: pages get a Content-Security-Policy with a fresh nonce
@@ -41,15 +41,11 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-function tooManyWrites(request: NextRequest, retryAfterSeconds: number): NextResponse {
-  const message = t('rateLimited', { seconds: retryAfterSeconds });
-  const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
-  // A server action's client throws a plain-text error body (exactly text/plain) as its
-  // error, which the page's error boundary catches; anything else is "unexpected response".
-  if (request.headers.has('next-action')) {
-    return new NextResponse(message, { status: 429, headers: { ...headers, 'Content-Type': 'text/plain' } });
-  }
-  return NextResponse.json({ ok: false, message, fieldErrors: {} }, { status: 429, headers });
+function tooManyWrites(retryAfterSeconds: number): NextResponse {
+  return NextResponse.json(
+    { ok: false, message: t('rateLimited', { seconds: retryAfterSeconds }), fieldErrors: {} },
+    { status: 429, headers: { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** Next.js answers a broken %-escape in a dynamic segment with a bare 500; say what is wrong. */
@@ -66,16 +62,22 @@ export function proxy(request: NextRequest) {
   if (hasBrokenEscape(request.nextUrl.pathname)) {
     return NextResponse.json({ ok: false, message: t('malformedPath'), fieldErrors: {} }, { status: 400 });
   }
+  let refusedWrite: number | null = null;
   if (limiter && WRITE_METHODS.has(request.method)) {
     const client = clientAddress(
       { forwardedFor: request.headers.get('x-forwarded-for'), peer: request.headers.get(PEER_HEADER) },
       settings.trustProxy,
     );
     const decision = limiter.take(client, Date.now());
-    if (!decision.ok) return tooManyWrites(request, decision.retryAfterSeconds);
+    if (!decision.ok) refusedWrite = decision.retryAfterSeconds;
   }
+  // A page's form is a server action, whose client can only show an error page for a 429:
+  // it goes on with the verdict in a header, and the action answers in the form, in the
+  // viewer's language, with what they typed still there (app/write-budget.ts).
+  const api = request.nextUrl.pathname.startsWith('/api/');
+  if (refusedWrite !== null && (api || !request.headers.has('next-action'))) return tooManyWrites(refusedWrite);
 
-  if (request.nextUrl.pathname.startsWith('/api/')) {
+  if (api) {
     // JSON needs no scripts and no nonce; skipping the request-header override Next.js
     // would apply keeps the answers endpoint fast.
     const response = NextResponse.next();
@@ -86,6 +88,8 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
+  if (refusedWrite === null) requestHeaders.delete(WRITE_REFUSED_HEADER);
+  else requestHeaders.set(WRITE_REFUSED_HEADER, String(refusedWrite));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   return response;

@@ -6,9 +6,12 @@ import { preparePoll } from '@/lib/poll-input';
 import type { Failure } from '@/lib/problems';
 import { adminPath } from '@/app/origin';
 import { describeProblems, failure } from '@/app/problem-messages';
+import { writeRefused } from '@/app/write-budget';
 
 /** Creates the poll and takes the organiser to its admin page, whose URL holds the secret. */
 export async function createPoll(_prev: Failure | null, formData: FormData): Promise<Failure> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   let payload: unknown;
   try {
     payload = JSON.parse(String(formData.get('payload') ?? ''));

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/field-error';
 import type { CommentRecord } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
+import { submitInPlace } from '@/components/submit-in-place';
 
 type CommentResult = { ok: true } | Failure;
 
@@ -66,13 +67,18 @@ export function CommentsSection({
         </ul>
       )}
       <form
-        action={formAction}
+        onSubmit={submitInPlace(formAction)}
         className="mt-4 grid gap-3"
         noValidate
       >
         {state?.ok && (
           <p role="status" className="font-semibold text-yes">
             {t('posted')}
+          </p>
+        )}
+        {state && !state.ok && (
+          <p role="alert" className="error-text font-semibold">
+            {state.message}
           </p>
         )}
         <div className="max-w-sm">

@@ -17,6 +17,7 @@ import { formatUtcOffset, parseWall, resolveWallTime, resolveZone } from '@/lib/
 import { describeDate } from '@/lib/slot-display';
 import type { PlaceInput } from '@/lib/heatmap';
 import { clockChangeNotices } from '@/lib/dst-notice';
+import { submitInPlace } from '@/components/submit-in-place';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720];
 
@@ -169,7 +170,7 @@ export function CreatePollForm({
   }
 
   return (
-    <form action={formAction} className="grid grid-cols-1 gap-6" noValidate>
+    <form onSubmit={submitInPlace(formAction)} className="grid grid-cols-1 gap-6" noValidate>
       <input type="hidden" name="payload" value={payload} />
       {state && !state.ok && (
         <div role="alert" className="rounded-xl border border-danger bg-no-soft px-4 py-3 text-sm">

@@ -10,6 +10,7 @@ import { PRIVACY_LEVELS, type PollRecord, type Privacy } from '@/lib/poll-shape'
 import type { Failure } from '@/lib/problems';
 import { describeDate } from '@/lib/slot-display';
 import { formatWall, placeName, resolveZone, wallAt } from '@/lib/time-zone';
+import { submitInPlace } from '@/components/submit-in-place';
 
 type EditResult = { ok: true } | Failure;
 
@@ -106,7 +107,7 @@ export function EditPollPanel({
       </div>
       <details className="mt-2" open={state !== null}>
         <summary className="cursor-pointer font-medium text-accent">{t('open')}</summary>
-        <form action={formAction} className="mt-4 grid gap-5" noValidate>
+        <form onSubmit={submitInPlace(formAction)} className="mt-4 grid gap-5" noValidate>
           <input type="hidden" name="payload" value={payload} />
           {state && (
             <p

@@ -26,6 +26,7 @@ import { DEFAULT_NEVER_WINDOW, DEFAULT_WORKING_HOURS, neverWindowConflicts } fro
 import type { DailyWindow } from '@/lib/fairness';
 import { tallyOptions } from '@/lib/tally';
 import { placeName } from '@/lib/time-zone';
+import { submitInPlace } from '@/components/submit-in-place';
 
 // The organiser's panels load with the admin page only: participants never download them.
 const EditPollPanel = dynamic(() => import('@/components/edit-poll-panel').then((m) => m.EditPollPanel));
@@ -415,7 +416,7 @@ function VoteForm({
           {state.message}
         </p>
       )}
-      <form action={formAction} className="mt-4 grid gap-4" noValidate>
+      <form onSubmit={submitInPlace(formAction)} className="mt-4 grid gap-4" noValidate>
         <input type="hidden" name="payload" value={payload} />
         <div className="max-w-sm">
           <label htmlFor="participant-name" className="label">

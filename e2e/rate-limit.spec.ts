@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -62,17 +62,35 @@ test.describe('the write rate limit', () => {
     expect(answer.headers.get('retry-after')).toBeTruthy();
     expect((await fetch(`${server.url}/api/polls/${id}`)).status).toBe(200);
 
-    // The page's form is a server action: a write like any other.
+    // A header that names a server action does not open the API's door.
+    expect((await create(server.url, { 'next-action': 'deadbeef' })).status).toBe(429);
+
+    // The page's form is a server action: a write like any other, refused in the form itself,
+    // in the page's language, with the answer still filled in.
     const before = snapshot(database);
-    const [action] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined),
-      page.getByRole('button', { name: 'Send answer' }).click(),
-    ]);
-    expect(action.status()).toBe(429);
-    expect(action.headers()['retry-after']).toBeTruthy();
-    expect(await action.text()).toMatch(/^Too many changes from your address/);
-    await expect(page.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /^Too many changes from your address\. Wait \d+ seconds and try again\.$/ })).toBeVisible();
+    await expect(page.getByLabel('Your name')).toHaveValue('Too late');
+    await expect(page.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+    await page.getByLabel('Name', { exact: true }).fill('Also late');
+    await page.getByLabel('Comment', { exact: true }).fill('Thursday works');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect(page.getByText(/^Too many changes from your address/)).toHaveCount(2);
+    await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
     expect(snapshot(database)).toBe(before);
+  });
+
+  test('every server action that writes asks for the write budget first', () => {
+    const actions = ['app/actions.ts', 'app/p/[id]/actions.ts', 'app/p/[id]/admin/[token]/actions.ts'];
+    let checked = 0;
+    for (const file of actions) {
+      const source = readFileSync(path.join(process.cwd(), file), 'utf8');
+      for (const [, name, body] of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\n([^\n]*)/g)) {
+        expect(body?.trim(), `${file}: ${name}`).toBe('const refused = await writeRefused();');
+        checked++;
+      }
+    }
+    expect(checked).toBe(9);
   });
 
   test('is on by default, at 60 writes a minute', async () => {

@@ -6,6 +6,12 @@ import { z } from 'zod';
  */
 export const PEER_HEADER = 'x-kairos-peer-address';
 
+/**
+ * Set by proxy.ts on a server action that is over its address's write budget, to the
+ * seconds to wait; the action answers with that message instead of writing.
+ */
+export const WRITE_REFUSED_HEADER = 'x-kairos-write-refused';
+
 /** Writes per client address per minute when nothing is configured. */
 export const DEFAULT_WRITES_PER_MINUTE = 60;
 /** Beyond this many tracked addresses the least recently seen one is forgotten. */

@@ -10,6 +10,7 @@ import type { Failure } from '@/lib/problems';
 import { prepareVote } from '@/lib/vote-input';
 import { editPath, requestOrigin } from '@/app/origin';
 import { describeProblems, failure } from '@/app/problem-messages';
+import { writeRefused } from '@/app/write-budget';
 import { describeVoteRefusal } from '@/app/vote-refusal';
 import { rememberEditor } from '@/app/p/[id]/edit-cookie';
 
@@ -21,6 +22,8 @@ const envelope = z.looseObject({
 
 /** Stores a new answer, or replaces this browser's own one when it holds the edit token. */
 export async function submitVote(_prev: VoteResult | null, formData: FormData): Promise<VoteResult> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   let raw: unknown;
   try {
     raw = JSON.parse(String(formData.get('payload') ?? ''));
@@ -56,6 +59,8 @@ export type CommentResult = { ok: true } | Failure;
 
 /** Anyone with the link may comment. */
 export async function postComment(pollId: string, _prev: CommentResult | null, formData: FormData): Promise<CommentResult> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   const prepared = prepareComment({ author: formData.get('author') ?? '', body: formData.get('body') ?? '' });
   if (!prepared.ok) return describeProblems(prepared.fieldErrors);
   if (!insertComment(pollId, prepared.value, Date.now())) return failure('poll.notFound');

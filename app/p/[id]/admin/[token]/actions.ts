@@ -7,12 +7,15 @@ import { getPollWithVotes, isAdminOf } from '@/db/queries';
 import { finaliseSchema, preparePollUpdate } from '@/lib/poll-admin';
 import type { Failure } from '@/lib/problems';
 import { describeProblems, failure } from '@/app/problem-messages';
+import { writeRefused } from '@/app/write-budget';
 
 function refresh(pollId: string) {
   revalidatePath(`/p/${pollId}`, 'layout');
 }
 
 export async function removeParticipant(pollId: string, adminToken: string, participantId: string): Promise<Failure | null> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
   if (!deleteParticipant(pollId, participantId, Date.now())) return failure('participant.notFound');
   refresh(pollId);
@@ -20,6 +23,8 @@ export async function removeParticipant(pollId: string, adminToken: string, part
 }
 
 export async function changePollStatus(pollId: string, adminToken: string, status: 'open' | 'closed'): Promise<Failure | null> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
   if (status !== 'open' && status !== 'closed') return failure('form.malformed');
   setPollStatus(pollId, status, Date.now());
@@ -28,6 +33,8 @@ export async function changePollStatus(pollId: string, adminToken: string, statu
 }
 
 export async function removePoll(pollId: string, adminToken: string): Promise<Failure | null> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
   deletePoll(pollId);
   refresh(pollId);
@@ -38,6 +45,8 @@ export type EditResult = { ok: true } | Failure;
 
 /** The admin page's edit form: the same checks as PATCH /api/polls/{id}. */
 export async function editPoll(pollId: string, adminToken: string, _prev: EditResult | null, formData: FormData): Promise<EditResult> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
   let payload: unknown;
   try {
@@ -55,6 +64,8 @@ export async function editPoll(pollId: string, adminToken: string, _prev: EditRe
 }
 
 export async function schedulePoll(pollId: string, adminToken: string, optionId: string | null): Promise<Failure | null> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
   const parsed = finaliseSchema.safeParse({ optionId });
   if (!parsed.success) return failure('finalOption.unknown');
@@ -65,6 +76,8 @@ export async function schedulePoll(pollId: string, adminToken: string, optionId:
 }
 
 export async function removeComment(pollId: string, adminToken: string, commentId: string): Promise<Failure | null> {
+  const refused = await writeRefused();
+  if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
   deleteComment(pollId, commentId, Date.now());
   refresh(pollId);
