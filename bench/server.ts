@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import nodeFlags from '../scripts/server-node-flags.json';
 
 /**
  * A production server for the benchmarks: the current build (made if the sources changed),
@@ -30,7 +31,8 @@ export async function startBenchServer(port = Number(process.env.BENCH_PORT ?? 3
   const folder = mkdtempSync(path.join(tmpdir(), 'kairos-bench-'));
   const database = path.join(folder, 'bench.sqlite');
   // `next start` itself, not npx, so that the pid is the server's: its RSS is what we sample.
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // With the V8 flags `npm start` gives it (scripts/start.mjs).
+  const child = spawn(process.execPath, [...nodeFlags, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: {
       ...process.env,

@@ -379,6 +379,8 @@ function VoteForm({
     [poll.options, zone, neverWindow],
   );
   const errors = state && !state.ok ? state.fieldErrors : {};
+  // Translated once, not three times per option.
+  const voteLabels = { yes: t('votes.yes'), ifneedbe: t('votes.ifneedbe'), no: t('votes.no') };
   const unanswered = views.filter((v) => !votes[v.id]).length;
 
   const payload = JSON.stringify({
@@ -461,7 +463,7 @@ function VoteForm({
                     {VOTE_VALUES.map((value) => (
                       <label
                         key={value}
-                        className={`relative flex cursor-pointer items-center justify-center gap-1 rounded-lg px-2 py-2 text-sm font-semibold has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-accent ${votes[v.id] === value ? `${VOTE_STYLE[value]} ring-1 ring-current` : 'text-muted hover:bg-surface'}`}
+                        className={`vote-choice ${votes[v.id] === value ? `${VOTE_STYLE[value]} ring-1 ring-current` : 'text-muted hover:bg-surface'}`}
                       >
                         <input
                           type="radio"
@@ -472,7 +474,7 @@ function VoteForm({
                           onChange={() => setVotes((prev) => ({ ...prev, [v.id]: value }))}
                         />
                         <VoteIcon value={value} className="size-4 shrink-0" />
-                        <span className="min-w-0 text-center leading-tight">{t(`votes.${value}`)}</span>
+                        <span className="min-w-0 text-center leading-tight">{voteLabels[value]}</span>
                       </label>
                     ))}
                   </div>

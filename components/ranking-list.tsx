@@ -40,6 +40,8 @@ export function RankingList({
 }) {
   const t = useTranslations('ranking');
   const byId = new Map(ranking.map((r) => [r.id, r]));
+  // One translator for the whole list, not one per item (fifty on a large poll).
+  const explain = useExplanationText(locale);
   const ordered = order === 'ranked' ? ranking : [...views.keys()].map((id) => byId.get(id)).filter((r) => r !== undefined);
 
   return (
@@ -67,18 +69,29 @@ export function RankingList({
         {ordered.map((r) => {
           const view = views.get(r.id);
           if (!view) return null;
-          return <RankedItem key={r.id} poll={poll} ranked={r} view={view} locale={locale} />;
+          return <RankedItem key={r.id} poll={poll} ranked={r} view={view} locale={locale} explain={explain} />;
         })}
       </ol>
     </section>
   );
 }
 
-function RankedItem({ poll, ranked, view, locale }: { poll: PollRecord; ranked: RankedOptionView; view: OptionView; locale: string }) {
+function RankedItem({
+  poll,
+  ranked,
+  view,
+  locale,
+  explain,
+}: {
+  poll: PollRecord;
+  ranked: RankedOptionView;
+  view: OptionView;
+  locale: string;
+  explain: (x: SlotExplanation) => string;
+}) {
   const t = useTranslations('ranking');
   const best = ranked.rank === 1 && ranked.keys.canAttend > 0;
   const [open, setOpen] = useState(best && poll.participants.length <= OPEN_FIRST_UP_TO);
-  const explain = useExplanationText(locale);
   return (
     <li className={`rounded-xl border p-3 sm:p-4 ${best ? 'border-accent bg-accent-soft' : 'border-line'}`} aria-label={[view.dateLabel, view.timeRange].filter(Boolean).join(' ')}>
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">

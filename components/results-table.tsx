@@ -93,7 +93,7 @@ export function ResultsTable({
                     {removeAction && <RemoveParticipant name={p.name} onRemove={() => removeAction(p.id)} />}
                   </th>
                   {views.map((v) => (
-                    <td key={v.id} className={`border-t border-line p-2 text-center ${best.has(v.id) ? 'bg-accent-soft' : ''}`}>
+                    <td key={v.id} className={best.has(v.id) ? 'result-cell bg-accent-soft' : 'result-cell'}>
                       <VoteMark value={p.votes[v.id]} label={labels[p.votes[v.id] ?? 'none']} />
                     </td>
                   ))}

@@ -19,7 +19,19 @@ const CODE: Record<VoteValue, string> = { yes: 'y', ifneedbe: 'm', no: 'n' };
 const VALUE: Record<string, VoteValue> = { y: 'yes', m: 'ifneedbe', n: 'no' };
 const NONE = '-';
 
+/** The server packs the shared record of a busy poll once per version (db/queries.ts). */
+const packed = new WeakMap<PollRecord, PackedPoll>();
+
 export function packPoll(poll: PollRecord): PackedPoll {
+  let result = packed.get(poll);
+  if (!result) {
+    result = pack(poll);
+    packed.set(poll, result);
+  }
+  return result;
+}
+
+function pack(poll: PollRecord): PackedPoll {
   return {
     ...poll,
     participants: poll.participants.map(({ votes, overrideNever, ...rest }) => {

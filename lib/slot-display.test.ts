@@ -153,3 +153,16 @@ describe('formatWallTime', () => {
     expect(formatWallTime('2026-03-29T17:05', { locale: 'en-US' })).toMatch(/^5:05\sPM$/);
   });
 });
+
+describe('kept descriptions', () => {
+  it('describes the same option once, and another language or clock anew', () => {
+    const start = Date.UTC(2026, 9, 28, 16);
+    const first = describeTimedSlot(start, 60, 'America/New_York', 'Europe/Rome', { locale: 'en-US' });
+    expect(describeTimedSlot(start, 60, 'America/New_York', 'Europe/Rome', { locale: 'en-US' })).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(describeTimedSlot(start, 60, 'America/New_York', 'Europe/Rome', { locale: 'en-GB' }).timeRange).toBe('12:00 – 13:00');
+    expect(describeTimedSlot(start, 60, 'America/New_York', 'Europe/Rome', { locale: 'en-US', hour12: false }).timeRange).toBe('12:00 – 13:00');
+    expect(describeTimedSlot(start, 60, 'Asia/Kathmandu', 'Europe/Rome', { locale: 'en-US' }).timeRange).toBe('9:45 PM – 10:45 PM');
+    expect(first.timeRange).toBe('12:00 PM – 1:00 PM');
+  });
+});

@@ -62,7 +62,37 @@ function rangeOf(start: DateTime, end: DateTime, prefs: DisplayPrefs): string {
   return `${timeOf(start, prefs)} – ${timeOf(end, prefs)}`;
 }
 
+/**
+ * Descriptions already made, by their inputs. A busy poll's page describes the same options
+ * in the same few zones and languages for every viewer, and each description is a dozen
+ * luxon formats; the answers depend on nothing else (the tz rules are fixed for the
+ * process), so they are kept, frozen, up to a bound that no poll page comes near.
+ */
+const DESCRIPTIONS_KEPT = 20_000;
+const described = new Map<string, Readonly<TimedSlotView> | Readonly<{ weekday: string; timeRange: string }>>();
+
+function remembered<T extends object>(key: string, make: () => T): Readonly<T> {
+  const known = described.get(key) as Readonly<T> | undefined;
+  if (known) return known;
+  if (described.size >= DESCRIPTIONS_KEPT) described.clear();
+  const value = Object.freeze(make());
+  described.set(key, value as never);
+  return value;
+}
+
 export function describeTimedSlot(
+  startMs: number,
+  durationMinutes: number,
+  viewerZone: string,
+  organiserZone: string,
+  prefs: DisplayPrefs,
+): Readonly<TimedSlotView> {
+  return remembered(`slot|${startMs}|${durationMinutes}|${viewerZone}|${organiserZone}|${prefs.locale}|${prefs.hour12 ?? ''}`, () =>
+    makeTimedSlotView(startMs, durationMinutes, viewerZone, organiserZone, prefs),
+  );
+}
+
+function makeTimedSlotView(
   startMs: number,
   durationMinutes: number,
   viewerZone: string,
@@ -100,13 +130,12 @@ export function describeTimedSlot(
  * A participant's wall-clock interval ("YYYY-MM-DDTHH:mm" pair, already local to them) in the
  * viewer's conventions, with its weekday: "Wed 07:00 – 08:00".
  */
-export function describeWallInterval(localStart: string, localEnd: string, prefs: DisplayPrefs) {
-  const start = DateTime.fromISO(localStart, { zone: 'utc', locale: prefs.locale });
-  const end = DateTime.fromISO(localEnd, { zone: 'utc', locale: prefs.locale });
-  return {
-    weekday: start.toLocaleString({ weekday: 'short' }),
-    timeRange: rangeOf(start, end, prefs),
-  };
+export function describeWallInterval(localStart: string, localEnd: string, prefs: DisplayPrefs): Readonly<{ weekday: string; timeRange: string }> {
+  return remembered(`wall|${localStart}|${localEnd}|${prefs.locale}|${prefs.hour12 ?? ''}`, () => {
+    const start = DateTime.fromISO(localStart, { zone: 'utc', locale: prefs.locale });
+    const end = DateTime.fromISO(localEnd, { zone: 'utc', locale: prefs.locale });
+    return { weekday: start.toLocaleString({ weekday: 'short' }), timeRange: rangeOf(start, end, prefs) };
+  });
 }
 
 /** One local wall time ("YYYY-MM-DDTHH:mm") as the viewer's clock writes it: "5:00 PM", "17:00". */
