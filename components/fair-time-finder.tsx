@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/comfort-band';
 import { useExplanationText } from '@/components/ranking-list';
+import { explanationView } from '@/lib/poll-ranking';
 import { VoteIcon } from '@/components/vote-mark';
 import { weekHeatmap, HEATMAP_STEPS, type HeatmapCell, type HeatmapStep, type PlaceInput, type WeekHeatmap } from '@/lib/heatmap';
 import { suggestAlternatingPair, suggestSlots, type AlternatingPairResult, type SuggestedSlot } from '@/lib/suggest';
@@ -200,7 +201,7 @@ export function FairTimeFinder({
                   <span className="font-semibold">
                     {dayLabel(s.date, locale)} {s.wall}
                   </span>{' '}
-                  <span className="text-muted">{explain(s.explanation)}</span>
+                  <span className="text-muted">{explain(explanationView(s.explanation))}</span>
                 </span>
                 <button type="button" className="btn px-3 py-1 text-sm" aria-pressed={selected.has(`${s.date}T${s.wall}`)} onClick={() => onSet(`${s.date}T${s.wall}`, !selected.has(`${s.date}T${s.wall}`))}>
                   {selected.has(`${s.date}T${s.wall}`) ? t('addedShort') : t('add')}

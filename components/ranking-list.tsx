@@ -5,9 +5,8 @@ import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/comfort-band';
 import type { OptionView } from '@/components/poll-view';
 import { VoteIcon } from '@/components/vote-mark';
-import { participantChips, type ParticipantChip, type RankedOptionView } from '@/lib/poll-ranking';
+import { participantChips, type ExplanationView, type NameList, type ParticipantChip, type RankedOptionView } from '@/lib/poll-ranking';
 import type { PollRecord } from '@/lib/poll-shape';
-import type { SlotExplanation } from '@/lib/fairness';
 import { daysBetween, describeWallInterval } from '@/lib/slot-display';
 
 export type OptionOrder = 'ranked' | 'chronological';
@@ -87,7 +86,7 @@ function RankedItem({
   ranked: RankedOptionView;
   view: OptionView;
   locale: string;
-  explain: (x: SlotExplanation) => string;
+  explain: (x: ExplanationView) => string;
 }) {
   const t = useTranslations('ranking');
   const best = ranked.rank === 1 && ranked.keys.canAttend > 0;
@@ -161,11 +160,11 @@ function Chip({ chip, viewerDate, locale }: { chip: ParticipantChip; viewerDate:
 }
 
 /** The engine's facts in the viewer's language; the English `summary` stays for the API. */
-export function useExplanationText(locale: string): (x: SlotExplanation) => string {
+export function useExplanationText(locale: string): (x: ExplanationView) => string {
   const t = useTranslations('ranking');
   const bandLabel = useBandLabel();
   return (x) => {
-    const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ');
+    const names = (list: NameList) => (list.more > 0 ? t('namesAndMore', { names: list.names.join(', '), count: list.more }) : list.names.join(', '));
     const parts: string[] = [
       t('attendance', {
         canAttend: x.attendance.canAttend,
@@ -178,15 +177,15 @@ export function useExplanationText(locale: string): (x: SlotExplanation) => stri
     if (worst.kind === 'all-day') parts.push(t('allDay'));
     else if (worst.kind === 'no-pain') parts.push(t('noPain'));
     else if (worst.kind === 'nobody-attends') parts.push(t('nobody'));
-    else if (worst.kind === 'vote') parts.push(t('worstVote', { name: worst.participant.name }));
+    else if (worst.kind === 'vote') parts.push(t('worstVote', { name: worst.name }));
     else {
-      const local = describeWallInterval(worst.interval.localStart, worst.interval.localEnd, { locale });
+      const local = describeWallInterval(worst.localStart, worst.localEnd, { locale });
       parts.push(
         t('worstLocalTime', {
           weekday: local.weekday,
           time: local.timeRange,
           place: worst.place,
-          name: worst.participant.name,
+          name: worst.name,
           band: bandLabel(worst.band),
         }),
       );
@@ -194,11 +193,11 @@ export function useExplanationText(locale: string): (x: SlotExplanation) => stri
     if (x.outsideWorkingHours > 0 && worst.kind !== 'all-day') {
       parts.push(t('outside', { count: x.outsideWorkingHours, total: x.attendance.canAttend }));
     }
-    if (x.night.length > 0) parts.push(t('night', { names: names(x.night) }));
-    if (x.neverWindow.length > 0) parts.push(t('neverWindow', { names: names(x.neverWindow.map((n) => n.participant)) }));
+    if (x.night.names.length > 0) parts.push(t('night', { names: names(x.night) }));
+    if (x.neverWindow.names.length > 0) parts.push(t('neverWindow', { names: names(x.neverWindow) }));
     if (x.crossesMidnight.length > 0) parts.push(t('crossesMidnight', { places: x.crossesMidnight.join(', ') }));
     if (x.clockChange.length > 0) parts.push(t('clockChange', { places: x.clockChange.join(', ') }));
-    if (x.noZone.length > 0) parts.push(t('noZone', { names: names(x.noZone) }));
+    if (x.noZone.names.length > 0) parts.push(t('noZone', { names: names(x.noZone) }));
     return parts.join('; ');
   };
 }

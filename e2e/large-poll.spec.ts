@@ -14,8 +14,8 @@ async function createPoll(request: APIRequestContext, starts: string[]) {
   return { ...created, options: read.options.map((o) => o.id) };
 }
 
-async function answer(request: APIRequestContext, pollId: string, name: string, votes: Record<string, string>) {
-  const response = await request.post(`/api/polls/${pollId}/responses`, { data: { name, timeZone: 'America/New_York', votes } });
+async function answer(request: APIRequestContext, pollId: string, name: string, votes: Record<string, string>, timeZone = 'America/New_York') {
+  const response = await request.post(`/api/polls/${pollId}/responses`, { data: { name, timeZone, votes } });
   expect(response.status()).toBe(201);
   return (await response.json()) as { participantId: string; editToken: string };
 }
@@ -75,13 +75,16 @@ test.describe('a poll read by many', () => {
   test('the results show the first 25 participants and the viewer’s own row, then everyone on request', async ({ page, request }) => {
     const starts = ['2027-03-01T15:00', '2027-03-02T15:00', '2027-03-03T15:00'];
     const poll = await createPoll(request, starts);
+    const voteOf = (i: number, j: number) => (i % 3 === 0 ? 'yes' : VALUES[(i + j) % 3]!);
     let mine: { participantId: string; editToken: string } | undefined;
     for (let i = 1; i <= 40; i++) {
+      // Every third person is in Sydney, where 15:00 in Rome is 01:00: 13 people at night.
       const created = await answer(
         request,
         poll.id,
         `Person ${String(i).padStart(2, '0')}`,
-        Object.fromEntries(poll.options.map((id, j) => [id, VALUES[(i + j) % 3]!])),
+        Object.fromEntries(poll.options.map((id, j) => [id, voteOf(i, j)])),
+        i % 3 === 0 ? 'Australia/Sydney' : 'America/New_York',
       );
       if (i === 33) mine = created;
     }
@@ -97,7 +100,8 @@ test.describe('a poll read by many', () => {
     const totals = results.getByRole('row').last().getByRole('cell');
     await expect(totals).toHaveCount(3);
     const canAttend = (await totals.allInnerTexts()).map((text) => Number(text.split('\n')[0]));
-    expect(canAttend.reduce((a, b) => a + b, 0)).toBe(80);
+    const attending = Array.from({ length: 40 }, (_, k) => starts.filter((_, j) => voteOf(k + 1, j) !== 'no').length);
+    expect(canAttend.reduce((a, b) => a + b, 0)).toBe(attending.reduce((a, b) => a + b, 0));
 
     const showAll = page.getByRole('button', { name: 'Show all 40 participants' });
     await hydrated(showAll);
@@ -108,6 +112,9 @@ test.describe('a poll read by many', () => {
     await expect(page.getByText('Showing 40 of 40 participants.')).toBeVisible();
     await page.getByRole('button', { name: 'Show the first 25 only' }).click();
     await expect(rows).toHaveCount(27);
+
+    // The explanation names five of the 13 people at night and counts the rest.
+    await expect(page.getByText('night for Person 03, Person 06, Person 09, Person 12, Person 15 and 8 others').first()).toBeVisible();
 
     // With this many people, everyone's local time waits for a click.
     const everyone = page.getByRole('button', { name: 'Everyone’s local time' }).first();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participantChips, rankPoll } from '@/lib/poll-ranking';
+import { NAMES_LISTED, participantChips, rankPoll, rankPollForPage } from '@/lib/poll-ranking';
 import { participantRecord, pollRecord } from '@/lib/fixtures/poll-record';
 import type { PollRecord } from '@/lib/poll-shape';
 
@@ -52,5 +52,31 @@ describe('rankPoll', () => {
   it('returns plain data that survives JSON, as the page sends it to the browser', () => {
     const ranked = rankPoll(poll([{ id: 'a', ...hour('2026-10-28T16:00:00Z') }], [person('x', 'Asia/Kathmandu', { a: 'ifneedbe' })]));
     expect(JSON.parse(JSON.stringify(ranked))).toEqual(ranked);
+  });
+});
+
+describe('rankPollForPage', () => {
+  const night = Array.from({ length: 8 }, (_, i) => person(`la${i}`, 'America/Los_Angeles', { slot: 'yes' }));
+  const stored = poll([{ id: 'slot', ...hour('2026-10-28T09:00:00Z') }], [person('rome', 'Europe/Rome', { slot: 'yes' }), ...night]);
+
+  it('keeps the ranking and says the worst hour with names, not ids', () => {
+    const [view] = rankPollForPage(stored);
+    const [full] = rankPoll(stored);
+    expect(view).toMatchObject({ id: full!.id, rank: full!.rank, keys: full!.keys });
+    expect(view!.explanation.worst).toEqual({ kind: 'local-time', name: 'LA0', place: 'Los Angeles', localStart: '2026-10-28T02:00', localEnd: '2026-10-28T03:00', band: 'night' });
+    expect(view!.explanation.attendance).toEqual({ canAttend: 9, participants: 9, yes: 9, ifNeedBe: 0 });
+    expect(JSON.stringify(view)).not.toContain('"id":"la');
+    expect(view).not.toHaveProperty('summary');
+  });
+
+  it('names the first few people of a list and counts the rest', () => {
+    const [view] = rankPollForPage(stored);
+    expect(view!.explanation.night).toEqual({ names: ['LA0', 'LA1', 'LA2', 'LA3', 'LA4'].slice(0, NAMES_LISTED), more: 8 - NAMES_LISTED });
+    expect(view!.explanation.noZone).toEqual({ names: [], more: 0 });
+  });
+
+  it('is made once per poll record', () => {
+    expect(rankPollForPage(stored)).toBe(rankPollForPage(stored));
+    expect(rankPollForPage({ ...stored })).not.toBe(rankPollForPage(stored));
   });
 });

@@ -2,7 +2,7 @@ import { PollHeader } from '@/components/poll-header';
 import { PollView } from '@/components/poll-view';
 import { calendarLinks } from '@/lib/calendar-export';
 import { packPoll } from '@/lib/packed-poll';
-import { rankPoll } from '@/lib/poll-ranking';
+import { rankPollForPage } from '@/lib/poll-ranking';
 import type { PollRecord } from '@/lib/poll-shape';
 import { requestTime } from '@/app/clock';
 import { formatLocale } from '@/app/format-locale';
@@ -22,7 +22,7 @@ export async function ParticipantView({ stored, me }: { stored: PollRecord; me: 
       <PollHeader poll={poll} />
       <PollView
         packed={packPoll(poll)}
-        ranking={rankPoll(poll)}
+        ranking={rankPollForPage(poll)}
         hidden={hidden}
         mode="participant"
         initialZone={zone}

@@ -7,7 +7,7 @@ import { CopyField } from '@/components/copy-button';
 import { PollHeader } from '@/components/poll-header';
 import { PollView } from '@/components/poll-view';
 import { packPoll } from '@/lib/packed-poll';
-import { rankPoll } from '@/lib/poll-ranking';
+import { rankPollForPage } from '@/lib/poll-ranking';
 import { glanceAtZones } from '@/lib/zone-glance';
 import { getPollWithVotes, isAdminOf } from '@/db/queries';
 import { formatLocale } from '@/app/format-locale';
@@ -60,7 +60,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
       />
       <PollView
         packed={packPoll(poll)}
-        ranking={rankPoll(poll)}
+        ranking={rankPollForPage(poll)}
         mode="admin"
         initialZone={zone}
         locale={locale}
