@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { secretMatches } from '@/db/tokens';
@@ -131,10 +131,34 @@ function deepFreeze<T>(value: T): T {
  * Cheaper than getPollWithVotes, which reads every vote of a poll that may have hundreds.
  */
 export function getOptionIds(pollId: string): string[] | null {
+  const { pollExists, optionIds } = optionStatements();
+  if (!pollExists.get({ pollId })) return null;
+  return optionIds.all({ pollId }).map((o) => o.id);
+}
+
+/** Prepared once per connection: every answer asks for them (see db/mutations.ts). */
+const preparedOptions = new WeakMap<Db, ReturnType<typeof prepareOptionStatements>>();
+
+function prepareOptionStatements(db: Db) {
+  return {
+    pollExists: db.select({ id: polls.id }).from(polls).where(eq(polls.id, sql.placeholder('pollId'))).prepare(),
+    optionIds: db
+      .select({ id: options.id })
+      .from(options)
+      .where(eq(options.pollId, sql.placeholder('pollId')))
+      .orderBy(asc(options.position))
+      .prepare(),
+  };
+}
+
+function optionStatements() {
   const db = getDb();
-  const poll = db.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).get();
-  if (!poll) return null;
-  return db.select({ id: options.id }).from(options).where(eq(options.pollId, pollId)).orderBy(asc(options.position)).all().map((o) => o.id);
+  let statements = preparedOptions.get(db);
+  if (!statements) {
+    statements = prepareOptionStatements(db);
+    preparedOptions.set(db, statements);
+  }
+  return statements;
 }
 
 function windowOf(start: string | null, end: string | null): DailyWindow | null {
