@@ -14,10 +14,34 @@ type Reader = Pick<Db, 'select'>;
  * often than it changes (everyone on the mailing list opens it), and reading 10,000 votes
  * is most of the work of a view; the version check that guards a hit is one indexed row.
  * Every process checks the version in the database, so a write by another process is seen.
+ * The cache holds at most CACHE_POLLS polls and CACHE_CELLS option × participant cells (a
+ * cell is under 100 bytes: 500,000 of them, some 50 MB), dropping the least recently read.
  */
-const CACHE_LIMIT = 32;
-const globalForCache = globalThis as unknown as { kairosPollCache?: Map<string, { version: number; record: PollRecord }> };
-const cache = (globalForCache.kairosPollCache ??= new Map());
+const CACHE_POLLS = 32;
+const CACHE_CELLS = 500_000;
+interface CacheEntry {
+  version: number;
+  record: PollRecord;
+  cells: number;
+}
+const globalForCache = globalThis as unknown as { kairosPollCache?: { entries: Map<string, CacheEntry>; cells: number } };
+const cache = (globalForCache.kairosPollCache ??= { entries: new Map(), cells: 0 });
+
+function forget(pollId: string) {
+  const entry = cache.entries.get(pollId);
+  if (!entry) return;
+  cache.entries.delete(pollId);
+  cache.cells -= entry.cells;
+}
+
+function keep(pollId: string, entry: CacheEntry) {
+  cache.entries.set(pollId, entry);
+  cache.cells += entry.cells;
+  // A single poll over the cell budget stays alone: it is the one being read.
+  while (cache.entries.size > 1 && (cache.entries.size > CACHE_POLLS || cache.cells > CACHE_CELLS)) {
+    forget(cache.entries.keys().next().value!);
+  }
+}
 
 /**
  * The poll with its options (in order), participants (oldest first) and every vote. The
@@ -28,20 +52,16 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
   // One read transaction: the version and the rows come from the same snapshot.
   return getDb().transaction((tx) => {
     const head = tx.select({ version: polls.version }).from(polls).where(eq(polls.id, pollId)).get();
-    if (!head) {
-      cache.delete(pollId);
-      return null;
-    }
-    const hit = cache.get(pollId);
-    cache.delete(pollId);
+    const hit = cache.entries.get(pollId);
+    forget(pollId);
+    if (!head) return null;
     if (hit && hit.version === head.version) {
-      cache.set(pollId, hit);
+      keep(pollId, hit);
       return hit.record;
     }
     const record = deepFreeze(readPoll(tx, pollId));
     if (!record) return null;
-    cache.set(pollId, { version: head.version, record });
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    keep(pollId, { version: head.version, record, cells: 1 + record.options.length * record.participants.length });
     return record;
   });
 }
