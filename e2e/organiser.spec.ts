@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { newPage, readPoll } from './support';
+import { hydrated, newPage, readPoll } from './support';
 
 const admin = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -182,6 +182,8 @@ test.describe('editing a poll after answers exist', () => {
       [fri]: 'ifneedbe',
     });
     await page.goto(poll.adminUrl);
+    // The panel's code loads with the admin page (next/dynamic): open it once it is live.
+    await hydrated(page.getByText('Change the title, options, deadline, limit or privacy'));
     await page.getByText('Change the title, options, deadline, limit or privacy').click();
     await page.getByLabel('Title', { exact: true }).fill('Workflow call (moved)');
     await page.getByLabel('Or type a date').fill('2026-11-02');
