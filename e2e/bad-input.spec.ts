@@ -154,6 +154,7 @@ test.describe('the organiser’s admin page', () => {
       await request.post(`/api/polls/${created.id}/responses`, { data: { name, timeZone: 'UTC', votes: { [option!.id]: 'yes' } } });
     }
     await page.goto(created.adminUrl);
+    await hydrated(page.getByRole('button', { name: 'Remove Spam’s answer' }));
     await page.getByRole('button', { name: 'Remove Spam’s answer' }).click();
     await page.getByRole('button', { name: 'Yes, remove Spam’s answer' }).click();
     await expect(page.getByRole('rowheader', { name: /Spam/ })).toHaveCount(0);

@@ -79,6 +79,7 @@ test.describe('finalising a poll', () => {
         /2 of 2 can attend \(2 yes, 0 if need be\); worst: Wed 21:45 – 22:45 in Kathmandu/,
       ),
     ).toBeVisible();
+    await hydrated(panel.getByRole('button', { name: 'Schedule this time' }));
     await panel.getByRole('button', { name: 'Schedule this time' }).click();
     await expect(panel.getByText('Currently scheduled: Wed 28 Oct 17:00 – 18:00')).toBeVisible();
 
@@ -384,6 +385,7 @@ test.describe('comments and export', () => {
     ).toHaveLength(1);
 
     await page.goto(poll.adminUrl);
+    await hydrated(page.getByRole('button', { name: 'Delete comment by Ana' }));
     await page.getByRole('button', { name: 'Delete comment by Ana' }).click();
     await expect(page.getByText('No comments yet.')).toBeVisible();
   });
