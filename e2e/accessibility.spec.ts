@@ -82,6 +82,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('a poll of 30 people: the first rows, the button for everyone, the full table', async ({ page, request }) => {
+      const poll = await pollWithAnswers(request);
+      for (let i = 1; i <= 28; i++) {
+        const votes = Object.fromEntries(poll.optionIds.map((id, j) => [id, (['yes', 'ifneedbe', 'no'] as const)[(i + j) % 3]]));
+        const stored = await request.post(`/api/polls/${poll.id}/responses`, { data: { name: `Person ${i}`, timeZone: i % 2 ? 'Asia/Tokyo' : 'Europe/Berlin', votes } });
+        expect(stored.status()).toBe(201);
+      }
+      await page.goto(poll.participantUrl);
+      const showAll = page.getByRole('button', { name: 'Show all 30 participants' });
+      await expect(showAll).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await hydrated(showAll);
+      await showAll.click();
+      await expect(page.getByRole('button', { name: 'Show the first 25 only' })).toHaveAttribute('aria-expanded', 'true');
+      await page.getByRole('button', { name: 'Everyone’s local time' }).first().click();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test('results after answering, and the edit page', async ({ page, request }) => {
       const poll = await pollWithAnswers(request);
       await page.goto(poll.participantUrl);
