@@ -67,7 +67,7 @@ export function CommentsSection({
         </ul>
       )}
       <form
-        onSubmit={submitInPlace(formAction)}
+        action={formAction} onSubmit={submitInPlace(formAction)}
         className="mt-4 grid gap-3"
         noValidate
       >

@@ -170,7 +170,7 @@ export function CreatePollForm({
   }
 
   return (
-    <form onSubmit={submitInPlace(formAction)} className="grid grid-cols-1 gap-6" noValidate>
+    <form action={formAction} onSubmit={submitInPlace(formAction)} className="grid grid-cols-1 gap-6" noValidate>
       <input type="hidden" name="payload" value={payload} />
       {state && !state.ok && (
         <div role="alert" className="rounded-xl border border-danger bg-no-soft px-4 py-3 text-sm">

@@ -107,7 +107,7 @@ export function EditPollPanel({
       </div>
       <details className="mt-2" open={state !== null}>
         <summary className="cursor-pointer font-medium text-accent">{t('open')}</summary>
-        <form onSubmit={submitInPlace(formAction)} className="mt-4 grid gap-5" noValidate>
+        <form action={formAction} onSubmit={submitInPlace(formAction)} className="mt-4 grid gap-5" noValidate>
           <input type="hidden" name="payload" value={payload} />
           {state && (
             <p

@@ -418,7 +418,7 @@ function VoteForm({
           {state.message}
         </p>
       )}
-      <form onSubmit={submitInPlace(formAction)} className="mt-4 grid gap-4" noValidate>
+      <form action={formAction} onSubmit={submitInPlace(formAction)} className="mt-4 grid gap-4" noValidate>
         <input type="hidden" name="payload" value={payload} />
         <div className="max-w-sm">
           <label htmlFor="participant-name" className="label">

@@ -107,6 +107,18 @@ test.describe('security headers', () => {
     expect(violations).toEqual([]);
   });
 
+  test('no form with a payload can send it in an address, even before the page has hydrated', async ({ request }) => {
+    // The answer form's payload carries the edit token on the edit page: a form without a
+    // method would GET it into the address bar, the history and the server's log.
+    const poll = await pollWithAnswer(request);
+    for (const url of ['/', poll.participantUrl, poll.editUrl, poll.adminUrl]) {
+      const html = await (await request.get(url)).text();
+      const carrying = [...html.matchAll(/<form[^>]*>[\s\S]*?<\/form>/g)].map(([form]) => form).filter((form) => form.includes('name="payload"'));
+      expect(carrying.length, url).toBeGreaterThan(0);
+      for (const form of carrying) expect(form.match(/<form[^>]*>/)![0], url).toMatch(/method="POST"|action="javascript:/);
+    }
+  });
+
   test('admin and edit links never leave the browser in a Referer', async ({ page, context, request }) => {
     // The location is a link to another site; the browser may send a Referer to it.
     const outside = 'http://meeting-room.example/room';
