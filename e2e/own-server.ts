@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import nodeFlags from '../scripts/server-node-flags.json';
 
 /**
  * Servers a spec starts itself (to kill it, read its logs, or give it other settings), on
@@ -40,8 +41,9 @@ export async function startOwnServer({
     ...env,
   };
   for (const [key, value] of Object.entries(environment)) if (value === undefined) delete environment[key];
-  // `next start` itself, not npx, so that the pid is the server's and kill -9 reaches it.
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // `next start` itself, not npx, so that the pid is the server's and kill -9 reaches it;
+  // with the Node.js flags `npm start` gives it.
+  const child = spawn(process.execPath, [...nodeFlags, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],
