@@ -29,7 +29,7 @@ export interface ParticipantChip {
  * Each participant's local time is left out: for 50 options × 200 people that alone would be
  * megabytes, so the page asks `participantChips` for the options a viewer opens.
  */
-export interface RankedOption {
+export interface RankedPollOption {
   id: string;
   rank: number;
   keys: RankKeys;
@@ -126,14 +126,14 @@ function toParticipant(p: PollRecord['participants'][number]): Participant {
  * (db/queries.ts), so every view of one version shares one ranking. A poll is data, never
  * changed in place, so its ranking cannot go stale; shared, the ranking is frozen too.
  */
-const rankings = new WeakMap<PollRecord, readonly RankedOption[]>();
+const rankings = new WeakMap<PollRecord, readonly RankedPollOption[]>();
 const pageRankings = new WeakMap<PollRecord, readonly RankedOptionView[]>();
 
 /**
  * Ranks a stored poll with the fairness engine (slot-fairness/1.0), best first. Runs on the
  * server: the ranking is never taken from the client.
  */
-export function rankPoll(poll: PollRecord): readonly RankedOption[] {
+export function rankPoll(poll: PollRecord): readonly RankedPollOption[] {
   const known = rankings.get(poll);
   if (known) return known;
   const ranked =
