@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { median } from './fairness';
 import type { DailyWindow } from '@/lib/fairness';
 import { weekHeatmap, type PlaceInput } from '@/lib/heatmap';
 import { suggestAlternatingPair, suggestSlots } from '@/lib/suggest';
@@ -52,14 +53,6 @@ export function buildBenchPlaces(): PlaceInput[] {
     const workingHours = HOURS[i % HOURS.length];
     return { zone, headcount: 1 + (i % 3), ...(workingHours ? { workingHours } : {}) };
   });
-}
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function timeOnce(task: () => unknown): number {

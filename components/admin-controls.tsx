@@ -1,9 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { PollStatus } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
+import { useFailableAction } from '@/components/use-failable-action';
 
 export function AdminControls({
   status,
@@ -17,16 +18,8 @@ export function AdminControls({
   deletePoll: () => Promise<Failure | null>;
 }) {
   const t = useTranslations('admin');
-  const [pending, startTransition] = useTransition();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  function run(work: () => Promise<Failure | null>) {
-    startTransition(async () => {
-      const failure = await work();
-      setError(failure ? failure.message : null);
-    });
-  }
+  const { pending, error, run } = useFailableAction();
 
   return (
     <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="manage-heading">

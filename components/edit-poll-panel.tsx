@@ -200,32 +200,8 @@ export function EditPollPanel({
             <legend className="label">{t('addOptions')}</legend>
             <p className="hint">{t('addOptionsHint')}</p>
             <div className="flex flex-wrap items-end gap-2">
-              <div>
-                <label className="label" htmlFor="edit-add-date">
-                  {tc('addDate')}
-                </label>
-                <input
-                  id="edit-add-date"
-                  type="date"
-                  className="field"
-                  value={addDate}
-                  onChange={(e) => setAddDate(e.target.value)}
-                />
-              </div>
-              {timed && (
-                <div>
-                  <label className="label" htmlFor="edit-add-time">
-                    {tc('addTime')}
-                  </label>
-                  <input
-                    id="edit-add-time"
-                    type="time"
-                    className="field"
-                    value={addTime}
-                    onChange={(e) => setAddTime(e.target.value)}
-                  />
-                </div>
-              )}
+              <TextField id="edit-add-date" type="date" label={tc('addDate')} value={addDate} onChange={setAddDate} />
+              {timed && <TextField id="edit-add-time" type="time" label={tc('addTime')} value={addTime} onChange={setAddTime} />}
               <button type="button" className="btn" onClick={addOption}>
                 {t('addOption')}
               </button>

@@ -1,11 +1,12 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { OptionView } from '@/components/poll-view';
 import type { RankedOptionView } from '@/lib/poll-ranking';
 import type { PollStatus } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
+import { useFailableAction } from '@/components/use-failable-action';
 
 /** The organiser picks the time to hold; the fairest option is pre-selected with its reason. */
 export function FinalisePanel({
@@ -25,17 +26,12 @@ export function FinalisePanel({
 }) {
   const t = useTranslations('finalise');
   const [choice, setChoice] = useState(finalOptionId ?? ranking[0]?.id ?? '');
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run: runAction } = useFailableAction();
   const label = (id: string) => {
     const v = views.get(id);
     return v ? [v.dateLabel, v.timeRange].filter(Boolean).join(' ') : '';
   };
-  const run = (optionId: string | null) =>
-    startTransition(async () => {
-      const failure = await schedule(optionId);
-      setError(failure ? failure.message : null);
-    });
+  const run = (optionId: string | null) => runAction(() => schedule(optionId));
 
   return (
     <section className="card p-5 sm:p-6" aria-labelledby="finalise-heading">

@@ -1,11 +1,12 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { OptionView } from '@/components/poll-view';
 import { VoteMark } from '@/components/vote-mark';
 import type { PollRecord } from '@/lib/poll-shape';
 import type { Failure } from '@/lib/problems';
+import { useFailableAction } from '@/components/use-failable-action';
 import type { OptionTally } from '@/lib/tally';
 import { placeName } from '@/lib/time-zone';
 
@@ -143,8 +144,7 @@ function firstRows<P extends { id: string }>(participants: readonly P[], highlig
 function RemoveParticipant({ name, onRemove }: { name: string; onRemove: () => Promise<Failure | null> }) {
   const t = useTranslations('results');
   const [confirming, setConfirming] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useFailableAction();
   if (!confirming) {
     return (
       <button type="button" className="btn-danger mt-1 text-left text-xs font-normal underline" onClick={() => setConfirming(true)}>
@@ -158,12 +158,7 @@ function RemoveParticipant({ name, onRemove }: { name: string; onRemove: () => P
         type="button"
         className="btn-danger font-semibold underline"
         disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const failure = await onRemove();
-            if (failure) setError(failure.message);
-          })
-        }
+        onClick={() => run(onRemove)}
       >
         {t('confirmRemove', { name })}
       </button>

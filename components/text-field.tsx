@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { FieldError } from '@/components/field-error';
 
 /**
- * A labelled text input (or textarea) with its error messages, wired for screen readers:
+ * A labelled text, date or time input (or textarea) with its error messages, wired for screen readers:
  * the error is the input's description and marks it invalid.
  */
 export function TextField({
@@ -20,6 +20,7 @@ export function TextField({
   autoComplete,
   maxLength,
   required,
+  type = 'text',
 }: {
   id: string;
   label: string;
@@ -34,6 +35,8 @@ export function TextField({
   autoComplete?: string;
   maxLength?: number;
   required?: boolean;
+  /** Dates and times use the browser's own pickers. */
+  type?: 'text' | 'date' | 'time';
 }) {
   const shared = {
     id,
@@ -51,7 +54,7 @@ export function TextField({
       {multiline ? (
         <textarea {...shared} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...shared} autoComplete={autoComplete} maxLength={maxLength} required={required} onChange={(e) => onChange(e.target.value)} />
+        <input {...shared} type={type} autoComplete={autoComplete} maxLength={maxLength} required={required} onChange={(e) => onChange(e.target.value)} />
       )}
       <FieldError id={`${id}-error`} messages={errors} />
     </div>

@@ -30,3 +30,21 @@ export function getDb(): Db {
   globalForDb.kairosDb = db;
   return db;
 }
+
+/**
+ * Statements prepared once per connection, for the queries every answer runs: building and
+ * preparing the SQL anew was a third of the time an answer spent in its transaction. They
+ * run on the connection's open transaction like any other query.
+ */
+export function preparedOnce<T>(prepare: (db: Db) => T): () => T {
+  const byConnection = new WeakMap<Db, T>();
+  return () => {
+    const db = getDb();
+    let statements = byConnection.get(db);
+    if (!statements) {
+      statements = prepare(db);
+      byConnection.set(db, statements);
+    }
+    return statements;
+  };
+}

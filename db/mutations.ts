@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { getDb, preparedOnce, type Db } from '@/db/client';
+import { optionIdsOf } from '@/db/queries';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { hashSecret, newPublicId, newSecret, newShortId, secretMatches } from '@/db/tokens';
 import type { PollUpdate } from '@/lib/poll-admin';
@@ -61,12 +62,11 @@ export type VoteWriteResult =
  * come, first served: the check and the insert share one transaction).
  */
 function refuseVote(tx: Tx, pollId: string, participantId: string | null, vote: PreparedVote, now: number): VoteWriteResult | null {
-  const statements = answerStatements();
-  const poll = statements.pollState.get({ pollId });
+  const poll = answerStatements().pollState.get({ pollId });
   if (!poll) return { ok: false, reason: 'notFound' };
   const refused = answersRefused(poll, now);
   if (refused) return { ok: false, reason: refused };
-  const known = new Set(statements.optionIds.all({ pollId }).map((o) => o.id));
+  const known = new Set(optionIdsOf(pollId));
   if (vote.votes.some((v) => !known.has(v.optionId))) return { ok: false, reason: 'unknownOption' };
   if (poll.optionLimit !== null) {
     for (const v of vote.votes) {
@@ -90,53 +90,33 @@ function refuseVote(tx: Tx, pollId: string, participantId: string | null, vote: 
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/**
- * The statements every answer runs, prepared once per connection: building and preparing
- * the SQL anew was a third of the time an answer spends in its transaction. They run on the
- * connection's open transaction like any other.
- */
-function prepareAnswerStatements(db: Db) {
-  return {
-    bySubmissionKey: db
-      .select({ id: participants.id })
-      .from(participants)
-      .where(and(eq(participants.pollId, sql.placeholder('pollId')), eq(participants.submissionKey, sql.placeholder('key'))))
-      .prepare(),
-    pollState: db
-      .select({ status: polls.status, deadline: polls.deadline, optionLimit: polls.optionLimit })
-      .from(polls)
-      .where(eq(polls.id, sql.placeholder('pollId')))
-      .prepare(),
-    optionIds: db.select({ id: options.id }).from(options).where(eq(options.pollId, sql.placeholder('pollId'))).prepare(),
-    insertVote: db
-      .insert(votes)
-      .values({
-        participantId: sql.placeholder('participantId'),
-        optionId: sql.placeholder('optionId'),
-        value: sql.placeholder('value'),
-        overrideNever: sql.placeholder('overrideNever'),
-      })
-      .prepare(),
-    deleteVotes: db.delete(votes).where(eq(votes.participantId, sql.placeholder('participantId'))).prepare(),
-    touch: db
-      .update(polls)
-      .set({ updatedAt: sql`${sql.placeholder('now')}`, version: sql`${polls.version} + 1` })
-      .where(eq(polls.id, sql.placeholder('pollId')))
-      .prepare(),
-  };
-}
-
-const prepared = new WeakMap<Db, ReturnType<typeof prepareAnswerStatements>>();
-
-function answerStatements() {
-  const db = getDb();
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = prepareAnswerStatements(db);
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+const answerStatements = preparedOnce((db) => ({
+  bySubmissionKey: db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.pollId, sql.placeholder('pollId')), eq(participants.submissionKey, sql.placeholder('key'))))
+    .prepare(),
+  pollState: db
+    .select({ status: polls.status, deadline: polls.deadline, optionLimit: polls.optionLimit })
+    .from(polls)
+    .where(eq(polls.id, sql.placeholder('pollId')))
+    .prepare(),
+  insertVote: db
+    .insert(votes)
+    .values({
+      participantId: sql.placeholder('participantId'),
+      optionId: sql.placeholder('optionId'),
+      value: sql.placeholder('value'),
+      overrideNever: sql.placeholder('overrideNever'),
+    })
+    .prepare(),
+  deleteVotes: db.delete(votes).where(eq(votes.participantId, sql.placeholder('participantId'))).prepare(),
+  touch: db
+    .update(polls)
+    .set({ updatedAt: sql`${sql.placeholder('now')}`, version: sql`${polls.version} + 1` })
+    .where(eq(polls.id, sql.placeholder('pollId')))
+    .prepare(),
+}));
 
 function insertVotes(participantId: string, vote: PreparedVote) {
   const { insertVote } = answerStatements();
@@ -148,11 +128,6 @@ function touchPoll(tx: Tx, pollId: string, now: number, changes: Partial<typeof 
   return tx.update(polls).set({ ...changes, updatedAt: now, version: sql`${polls.version} + 1` }).where(eq(polls.id, pollId)).run().changes > 0;
 }
 
-function optionIdsOf(tx: Tx, pollId: string) {
-  return new Set(
-    tx.select({ id: options.id }).from(options).where(eq(options.pollId, pollId)).all().map((o) => o.id),
-  );
-}
 
 /**
  * Stores a new answer. The poll's state and its options are re-read inside the
@@ -286,7 +261,7 @@ export function finalisePoll(pollId: string, optionId: string | null, now: numbe
   return getDb().transaction((tx) => {
     const poll = tx.select({ finalSequence: polls.finalSequence }).from(polls).where(eq(polls.id, pollId)).get();
     if (!poll) return { ok: false as const, reason: 'notFound' as const };
-    if (optionId !== null && !optionIdsOf(tx, pollId).has(optionId)) return { ok: false as const, reason: 'unknownOption' as const };
+    if (optionId !== null && !optionIdsOf(pollId).includes(optionId)) return { ok: false as const, reason: 'unknownOption' as const };
     touchPoll(tx, pollId, now, {
       status: optionId === null ? 'open' : 'scheduled',
       finalOptionId: optionId,

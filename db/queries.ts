@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { getDb, preparedOnce, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { secretMatches } from '@/db/tokens';
 import type { DailyWindow } from '@/lib/fairness';
@@ -151,35 +151,26 @@ function deepFreeze<T>(value: T): T {
  * Cheaper than getPollWithVotes, which reads every vote of a poll that may have hundreds.
  */
 export function getOptionIds(pollId: string): string[] | null {
-  const { pollExists, optionIds } = optionStatements();
-  if (!pollExists.get({ pollId })) return null;
-  return optionIds.all({ pollId }).map((o) => o.id);
+  if (!optionStatements().pollExists.get({ pollId })) return null;
+  return optionIdsOf(pollId);
 }
 
-/** Prepared once per connection: every answer asks for them (see db/mutations.ts). */
-const preparedOptions = new WeakMap<Db, ReturnType<typeof prepareOptionStatements>>();
-
-function prepareOptionStatements(db: Db) {
-  return {
-    pollExists: db.select({ id: polls.id }).from(polls).where(eq(polls.id, sql.placeholder('pollId'))).prepare(),
-    optionIds: db
-      .select({ id: options.id })
-      .from(options)
-      .where(eq(options.pollId, sql.placeholder('pollId')))
-      .orderBy(asc(options.position))
-      .prepare(),
-  };
+/** The poll's option ids in their order; none for a missing poll. */
+export function optionIdsOf(pollId: string): string[] {
+  return optionStatements()
+    .optionIds.all({ pollId })
+    .map((o) => o.id);
 }
 
-function optionStatements() {
-  const db = getDb();
-  let statements = preparedOptions.get(db);
-  if (!statements) {
-    statements = prepareOptionStatements(db);
-    preparedOptions.set(db, statements);
-  }
-  return statements;
-}
+const optionStatements = preparedOnce((db) => ({
+  pollExists: db.select({ id: polls.id }).from(polls).where(eq(polls.id, sql.placeholder('pollId'))).prepare(),
+  optionIds: db
+    .select({ id: options.id })
+    .from(options)
+    .where(eq(options.pollId, sql.placeholder('pollId')))
+    .orderBy(asc(options.position))
+    .prepare(),
+}));
 
 function windowOf(start: string | null, end: string | null): DailyWindow | null {
   return start && end ? { start: start as DailyWindow['start'], end: end as DailyWindow['end'] } : null;
