@@ -17,7 +17,17 @@ const WORDS_IN_JSX = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'db/migrations/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'next-env.d.ts',
+      'db/migrations/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {
@@ -30,20 +40,49 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     rules: layer([
-      { group: ['next', 'next/*', 'react', 'react-dom', '@/db/*', '@/app/*', '@/components/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'lib/ is pure domain logic: no framework, no database.' },
+      {
+        group: [
+          'next',
+          'next/*',
+          'react',
+          'react-dom',
+          '@/db/*',
+          '@/app/*',
+          '@/components/*',
+          'better-sqlite3',
+          'drizzle-orm',
+          'drizzle-orm/*',
+        ],
+        message: 'lib/ is pure domain logic: no framework, no database.',
+      },
     ]),
   },
   {
     files: ['components/**/*.{ts,tsx}'],
-    rules: layer([{ group: ['@/db/*', '@/app/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'components/ never touch the database or routes.' }]),
+    rules: layer([
+      {
+        group: ['@/db/*', '@/app/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+        message: 'components/ never touch the database or routes.',
+      },
+    ]),
   },
   {
     files: ['db/**/*.ts'],
-    rules: layer([{ group: ['next', 'next/*', '@/app/*', '@/components/*', 'react'], message: 'db/ trusts its input: no Next.js, cookies or headers.' }]),
+    rules: layer([
+      {
+        group: ['next', 'next/*', '@/app/*', '@/components/*', 'react'],
+        message: 'db/ trusts its input: no Next.js, cookies or headers.',
+      },
+    ]),
   },
   {
     files: ['app/**/*.{ts,tsx}'],
-    rules: layer([{ group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'luxon'], message: 'app/ asks db/ for data and lib/ for time arithmetic.' }]),
+    rules: layer([
+      {
+        group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'luxon'],
+        message: 'app/ asks db/ for data and lib/ for time arithmetic.',
+      },
+    ]),
   },
   // Every word a person reads comes from the message catalogue, so it exists in every language.
   // Punctuation and symbols are the same in all of them and may stay in the markup.
@@ -52,10 +91,21 @@ export default tseslint.config(
     rules: {
       'react/jsx-no-literals': [
         'error',
-        { noStrings: true, ignoreProps: true, allowedStrings: ['·', '–', '—', '×', '(', ')', '★', '‹', '›', ':', ',', '/', '…'] },
+        {
+          noStrings: true,
+          ignoreProps: true,
+          allowedStrings: ['·', '–', '—', '×', '(', ')', '★', '‹', '›', ':', ',', '/', '…'],
+        },
       ],
       // jsx-no-literals lets className and `cond ? 'a' : 'b'` through; these catch the words among them.
-      'no-restricted-syntax': ['error', ...WORDS_IN_JSX.map((selector) => ({ selector, message: 'Text a person reads or hears comes from the message catalogue (messages/en.json).' }))],
+      'no-restricted-syntax': [
+        'error',
+        ...WORDS_IN_JSX.map((selector) => ({
+          selector,
+          message:
+            'Text a person reads or hears comes from the message catalogue (messages/en.json).',
+        })),
+      ],
     },
   },
   {

@@ -1,8 +1,8 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { format } from 'node:util';
 import { getDb } from '@/db/client';
-import { redactSecretPaths } from '@/lib/log-redaction';
-import { PEER_HEADER } from '@/lib/rate-limit';
+import { redactSecretPaths } from '@/lib/http/log-redaction';
+import { PEER_HEADER } from '@/lib/http/rate-limit';
 
 export function startNodeServer() {
   // Migrate at start-up, so a broken database fails the start instead of the first visitor.

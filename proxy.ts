@@ -1,7 +1,13 @@
 import { createTranslator } from 'next-intl';
 import { NextResponse, type NextRequest } from 'next/server';
 import messages from '@/messages/en.json';
-import { PEER_HEADER, WRITE_REFUSED_HEADER, clientAddress, createRateLimiter, parseRateLimitSettings } from '@/lib/rate-limit';
+import {
+  PEER_HEADER,
+  WRITE_REFUSED_HEADER,
+  clientAddress,
+  createRateLimiter,
+  parseRateLimitSettings,
+} from '@/lib/http/rate-limit';
 
 /**
  * Every request passes here first: pages get a Content-Security-Policy with a fresh nonce
@@ -14,9 +20,12 @@ const { settings, problems } = parseRateLimitSettings({
   trustProxy: process.env.KAIROS_TRUST_PROXY,
 });
 if (problems.length > 0) {
-  console.warn(`kairos: ignoring invalid rate-limit settings (${problems.join(', ')}); using ${settings.writesPerMinute} writes per minute`);
+  console.warn(
+    `kairos: ignoring invalid rate-limit settings (${problems.join(', ')}); using ${settings.writesPerMinute} writes per minute`,
+  );
 }
-const limiter = settings.writesPerMinute > 0 ? createRateLimiter({ perMinute: settings.writesPerMinute }) : null;
+const limiter =
+  settings.writesPerMinute > 0 ? createRateLimiter({ perMinute: settings.writesPerMinute }) : null;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // The API speaks English (see app/problem-messages.ts); the proxy cannot read the locale cookie config.
 const t = createTranslator({ locale: 'en', messages, namespace: 'errors.api' });
@@ -44,7 +53,10 @@ function contentSecurityPolicy(nonce: string): string {
 function tooManyWrites(retryAfterSeconds: number): NextResponse {
   return NextResponse.json(
     { ok: false, message: t('rateLimited', { seconds: retryAfterSeconds }), fieldErrors: {} },
-    { status: 429, headers: { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' } },
+    {
+      status: 429,
+      headers: { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' },
+    },
   );
 }
 
@@ -60,12 +72,18 @@ function hasBrokenEscape(pathname: string): boolean {
 
 export function proxy(request: NextRequest) {
   if (hasBrokenEscape(request.nextUrl.pathname)) {
-    return NextResponse.json({ ok: false, message: t('malformedPath'), fieldErrors: {} }, { status: 400 });
+    return NextResponse.json(
+      { ok: false, message: t('malformedPath'), fieldErrors: {} },
+      { status: 400 },
+    );
   }
   let refusedWrite: number | null = null;
   if (limiter && WRITE_METHODS.has(request.method)) {
     const client = clientAddress(
-      { forwardedFor: request.headers.get('x-forwarded-for'), peer: request.headers.get(PEER_HEADER) },
+      {
+        forwardedFor: request.headers.get('x-forwarded-for'),
+        peer: request.headers.get(PEER_HEADER),
+      },
       settings.trustProxy,
     );
     const decision = limiter.take(client, Date.now());
@@ -75,7 +93,8 @@ export function proxy(request: NextRequest) {
   // it goes on with the verdict in a header, and the action answers in the form, in the
   // viewer's language, with what they typed still there (app/write-budget.ts).
   const api = request.nextUrl.pathname.startsWith('/api/');
-  if (refusedWrite !== null && (api || !request.headers.has('next-action'))) return tooManyWrites(refusedWrite);
+  if (refusedWrite !== null && (api || !request.headers.has('next-action')))
+    return tooManyWrites(refusedWrite);
 
   if (api) {
     // JSON needs no scripts and no nonce; skipping the request-header override Next.js

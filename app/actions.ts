@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { insertPoll } from '@/db/mutations';
-import { preparePoll } from '@/lib/poll-input';
-import type { Failure } from '@/lib/problems';
+import { preparePoll } from '@/lib/poll/poll-input';
+import type { Failure } from '@/lib/poll/problems';
 import { adminPath } from '@/app/origin';
 import { describeProblems, failure } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';

@@ -1,5 +1,5 @@
-import type { PollRecord } from '@/lib/poll-shape';
-import { resultsCsv } from '@/lib/csv-export';
+import type { PollRecord } from '@/lib/poll/model';
+import { resultsCsv } from '@/lib/export/csv-export';
 
 export function csvResponse(poll: PollRecord): Response {
   return new Response(resultsCsv(poll), {

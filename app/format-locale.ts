@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
-import { formattingLocale, isLocale, DEFAULT_LOCALE } from '@/lib/locales';
+import { formattingLocale, isLocale, DEFAULT_LOCALE } from '@/lib/i18n/locales';
 
 /**
  * The locale for dates and times: the catalogue language, refined by the browser's region
@@ -9,5 +9,8 @@ import { formattingLocale, isLocale, DEFAULT_LOCALE } from '@/lib/locales';
  */
 export async function formatLocale(): Promise<string> {
   const [catalogue, accepted] = await Promise.all([getLocale(), headers()]);
-  return formattingLocale(isLocale(catalogue) ? catalogue : DEFAULT_LOCALE, accepted.get('accept-language'));
+  return formattingLocale(
+    isLocale(catalogue) ? catalogue : DEFAULT_LOCALE,
+    accepted.get('accept-language'),
+  );
 }

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { SiteHeader } from '@/components/site-header';
+import { SiteHeader } from '@/components/ui/site-header';
 import { chooseLocale } from '@/app/locale-actions';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');
-  return { title: { default: t('title'), template: t('titleTemplate') }, description: t('description') };
+  return {
+    title: { default: t('title'), template: t('titleTemplate') },
+    description: t('description'),
+  };
 }
 
 export default async function RootLayout({ children }: LayoutProps<'/'>) {

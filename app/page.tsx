@@ -1,6 +1,6 @@
 import { requestTime } from '@/app/clock';
 import { getTranslations } from 'next-intl/server';
-import { CreatePollForm } from '@/components/create-poll-form';
+import { CreatePollForm } from '@/components/create/create-poll-form';
 import { createPoll } from '@/app/actions';
 import { formatLocale } from '@/app/format-locale';
 import { savedViewerZone } from '@/app/viewer-zone';

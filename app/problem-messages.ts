@@ -1,27 +1,41 @@
 import { getTranslations } from 'next-intl/server';
-import type { Failure, FieldProblems } from '@/lib/problems';
+import type { Failure, FieldProblems } from '@/lib/poll/problems';
 
 /** The API speaks English; pages speak the viewer's language. */
 export type Audience = 'page' | 'api';
 
 function errorsFor(audience: Audience) {
-  return audience === 'api' ? getTranslations({ locale: 'en', namespace: 'errors' }) : getTranslations('errors');
+  return audience === 'api'
+    ? getTranslations({ locale: 'en', namespace: 'errors' })
+    : getTranslations('errors');
 }
 
 /** Renders problem codes through the catalogue, one message list per field. */
-export async function describeProblems(problems: FieldProblems, audience: Audience = 'page'): Promise<Failure> {
+export async function describeProblems(
+  problems: FieldProblems,
+  audience: Audience = 'page',
+): Promise<Failure> {
   const t = await errorsFor(audience);
   const fieldErrors: Record<string, string[]> = {};
   for (const [field, list] of Object.entries(problems)) {
-    fieldErrors[field] = list.map((p) => (t.has(p.code) ? t(p.code, p.values) : t('form.invalidField', { field })));
+    fieldErrors[field] = list.map((p) =>
+      t.has(p.code) ? t(p.code, p.values) : t('form.invalidField', { field }),
+    );
   }
   const fields = Object.keys(fieldErrors);
   // An API client needs the field names; a page points at the fields, highlighted in place.
-  const message = audience === 'api' ? t('api.invalid', { fields: fields.join(', ') }) : t('form.summary', { count: fields.length });
+  const message =
+    audience === 'api'
+      ? t('api.invalid', { fields: fields.join(', ') })
+      : t('form.summary', { count: fields.length });
   return { ok: false, message, fieldErrors };
 }
 
-export async function failure(code: string, audience: Audience = 'page', values?: Record<string, string | number>): Promise<Failure> {
+export async function failure(
+  code: string,
+  audience: Audience = 'page',
+  values?: Record<string, string | number>,
+): Promise<Failure> {
   const t = await errorsFor(audience);
   return { ok: false, message: t(code, values), fieldErrors: {} };
 }

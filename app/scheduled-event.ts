@@ -1,10 +1,11 @@
-import type { PollRecord } from '@/lib/poll-shape';
-import type { CalendarEvent } from '@/lib/calendar-export';
+import type { PollRecord } from '@/lib/poll/model';
+import type { CalendarEvent } from '@/lib/export/ics-export';
 import { pollPath } from '@/app/origin';
 
 /** The calendar event of a scheduled poll, or null while nothing is chosen. */
 export function scheduledEvent(poll: PollRecord, origin: string): CalendarEvent | null {
-  const option = poll.status === 'scheduled' ? poll.options.find((o) => o.id === poll.finalOptionId) : undefined;
+  const option =
+    poll.status === 'scheduled' ? poll.options.find((o) => o.id === poll.finalOptionId) : undefined;
   if (!option) return null;
   return {
     pollId: poll.id,
@@ -16,7 +17,11 @@ export function scheduledEvent(poll: PollRecord, origin: string): CalendarEvent 
     stampMs: poll.updatedAt,
     when:
       option.startsAt !== null && option.durationMinutes !== null
-        ? { kind: 'timed', startMs: option.startsAt, endMs: option.startsAt + option.durationMinutes * 60_000 }
+        ? {
+            kind: 'timed',
+            startMs: option.startsAt,
+            endMs: option.startsAt + option.durationMinutes * 60_000,
+          }
         : { kind: 'allDay', date: option.date ?? '' },
   };
 }

@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { isIanaZone } from '@/lib/time-zone';
+import { isIanaZone } from '@/lib/time/time-zone';
 
 export const ZONE_COOKIE = 'kairos_tz';
 

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
-import type { Failure } from '@/lib/problems';
-import { WRITE_REFUSED_HEADER } from '@/lib/rate-limit';
+import type { Failure } from '@/lib/poll/problems';
+import { WRITE_REFUSED_HEADER } from '@/lib/http/rate-limit';
 import { failure } from '@/app/problem-messages';
 
 /**

@@ -6,8 +6,8 @@ import {
   type Participant,
   type Slot,
   type Vote,
-} from '@/lib/fairness';
-import { offsetAt, resolveZone } from '@/lib/time-zone';
+} from '@/lib/fairness/fairness';
+import { offsetAt, resolveZone } from '@/lib/time/time-zone';
 
 /**
  * Ranks a large poll: 1,000 participants × 672 slots (a week of 15-minute slots) across 40

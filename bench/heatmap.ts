@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { median } from './fairness';
-import type { DailyWindow } from '@/lib/fairness';
-import { weekHeatmap, type PlaceInput } from '@/lib/heatmap';
-import { suggestAlternatingPair, suggestSlots } from '@/lib/suggest';
+import type { DailyWindow } from '@/lib/fairness/fairness';
+import { weekHeatmap, type PlaceInput } from '@/lib/finder/heatmap';
+import { suggestAlternatingPair, suggestSlots } from '@/lib/finder/suggest';
 
 /**
  * The poll-creation heatmap: 7 days × 96 rows (15-minute steps) for 20 places, scored for a

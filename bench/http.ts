@@ -27,30 +27,63 @@ const TARGET_P99_MS = 100;
 const TARGET_ANSWERS_PER_S = 300;
 const TARGET_RSS_MB = 250;
 
-const ZONES = ['Europe/Rome', 'America/New_York', 'America/Los_Angeles', 'Asia/Kathmandu', 'Asia/Tokyo', 'Australia/Sydney', 'Africa/Lagos', 'America/Sao_Paulo'];
+const ZONES = [
+  'Europe/Rome',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Asia/Kathmandu',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Africa/Lagos',
+  'America/Sao_Paulo',
+];
 const VALUES = ['yes', 'ifneedbe', 'no'] as const;
 
-async function postJson(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
 /** The poll every read hits: 10 days × 5 start times, answered by 200 people in 8 zones. */
-export async function seedBenchPoll(server: BenchServer): Promise<{ id: string; optionIds: string[] }> {
+export async function seedBenchPoll(
+  server: BenchServer,
+): Promise<{ id: string; optionIds: string[] }> {
   const options = Array.from({ length: OPTIONS }, (_, i) => ({
     start: `2027-06-${String(7 + Math.floor(i / 5)).padStart(2, '0')}T${String(8 + (i % 5) * 2).padStart(2, '0')}:00`,
   }));
-  const created = await postJson(`${server.url}/api/polls`, { title: 'Bench: ocean-model call', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options });
+  const created = await postJson(`${server.url}/api/polls`, {
+    title: 'Bench: ocean-model call',
+    timeZone: 'Europe/Rome',
+    kind: 'timed',
+    durationMinutes: 60,
+    options,
+  });
   if (created.status !== 201) throw new Error(`seeding failed: ${JSON.stringify(created.json)}`);
   const id = String(created.json.id);
-  const poll = (await (await fetch(`${server.url}/api/polls/${id}`)).json()) as { options: { id: string }[] };
+  const poll = (await (await fetch(`${server.url}/api/polls/${id}`)).json()) as {
+    options: { id: string }[];
+  };
   const optionIds = poll.options.map((o) => o.id);
   const answer = async (i: number) => {
-    const votes = Object.fromEntries(optionIds.map((optionId, j) => [optionId, VALUES[(i * 7 + j * 3) % 3]!]));
-    const stored = await postJson(`${server.url}/api/polls/${id}/responses`, { name: `Participant ${i}`, timeZone: ZONES[i % ZONES.length], votes });
+    const votes = Object.fromEntries(
+      optionIds.map((optionId, j) => [optionId, VALUES[(i * 7 + j * 3) % 3]!]),
+    );
+    const stored = await postJson(`${server.url}/api/polls/${id}/responses`, {
+      name: `Participant ${i}`,
+      timeZone: ZONES[i % ZONES.length],
+      votes,
+    });
     if (stored.status !== 201) throw new Error(`seeding failed: ${JSON.stringify(stored.json)}`);
   };
-  for (let i = 0; i < PARTICIPANTS; i += 10) await Promise.all(Array.from({ length: 10 }, (_, k) => answer(i + k)));
+  for (let i = 0; i < PARTICIPANTS; i += 10)
+    await Promise.all(Array.from({ length: 10 }, (_, k) => answer(i + k)));
   return { id, optionIds };
 }
 
@@ -63,11 +96,26 @@ interface ReadFigures {
   kilobytes: number;
 }
 
-async function measureReads(server: BenchServer, label: string, path: string): Promise<ReadFigures> {
+async function measureReads(
+  server: BenchServer,
+  label: string,
+  path: string,
+): Promise<ReadFigures> {
   const url = `${server.url}${path}`;
   const bytes = (await (await fetch(url)).arrayBuffer()).byteLength;
-  await autocannon({ url, connections: READ_CONNECTIONS, duration: WARM_UP_SECONDS, maxOverallRequests: MAX_REQUESTS });
-  const result = await autocannon({ url, connections: READ_CONNECTIONS, duration: READ_SECONDS, maxOverallRequests: MAX_REQUESTS, timeout: 30 });
+  await autocannon({
+    url,
+    connections: READ_CONNECTIONS,
+    duration: WARM_UP_SECONDS,
+    maxOverallRequests: MAX_REQUESTS,
+  });
+  const result = await autocannon({
+    url,
+    connections: READ_CONNECTIONS,
+    duration: READ_SECONDS,
+    maxOverallRequests: MAX_REQUESTS,
+    timeout: 30,
+  });
   return {
     label,
     requestsPerSecond: result.requests.total / result.duration,
@@ -89,7 +137,11 @@ interface AnswerFigures {
 }
 
 /** 200 connections answering the poll at once, each answer unique; then the database is read. */
-async function measureAnswers(server: BenchServer, pollId: string, optionIds: string[]): Promise<AnswerFigures> {
+async function measureAnswers(
+  server: BenchServer,
+  pollId: string,
+  optionIds: string[],
+): Promise<AnswerFigures> {
   let next = 0;
   const acknowledged: string[] = [];
   const statuses = new Map<number, number>();
@@ -106,11 +158,22 @@ async function measureAnswers(server: BenchServer, pollId: string, optionIds: st
         setupRequest(request) {
           const n = next++;
           const votes = Object.fromEntries(optionIds.map((id, j) => [id, VALUES[(n + j) % 3]!]));
-          return { ...request, body: JSON.stringify({ name: `Bench answer ${n}`, timeZone: ZONES[n % ZONES.length], votes, submissionKey: `bench-answer-${n}` }) };
+          return {
+            ...request,
+            body: JSON.stringify({
+              name: `Bench answer ${n}`,
+              timeZone: ZONES[n % ZONES.length],
+              votes,
+              submissionKey: `bench-answer-${n}`,
+            }),
+          };
         },
         onResponse(status, body) {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          if (status === 201) acknowledged.push(String((JSON.parse(body) as { participantId: string }).participantId));
+          if (status === 201)
+            acknowledged.push(
+              String((JSON.parse(body) as { participantId: string }).participantId),
+            );
         },
       },
     ],
@@ -118,10 +181,15 @@ async function measureAnswers(server: BenchServer, pollId: string, optionIds: st
 
   const db = new Database(server.database, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare("SELECT id, submission_key AS key FROM participants WHERE poll_id = ? AND name LIKE 'Bench answer %'").all(pollId) as { id: string; key: string }[];
+    const rows = db
+      .prepare(
+        "SELECT id, submission_key AS key FROM participants WHERE poll_id = ? AND name LIKE 'Bench answer %'",
+      )
+      .all(pollId) as { id: string; key: string }[];
     const stored = new Map(rows.map((r) => [r.id, r.key]));
     const keys = new Set(rows.map((r) => r.key));
-    const sumStatuses = (test: (status: number) => boolean) => [...statuses].filter(([s]) => test(s)).reduce((n, [, count]) => n + count, 0);
+    const sumStatuses = (test: (status: number) => boolean) =>
+      [...statuses].filter(([s]) => test(s)).reduce((n, [, count]) => n + count, 0);
     return {
       acknowledged: acknowledged.length,
       perSecond: acknowledged.length / result.duration,
@@ -138,7 +206,10 @@ async function measureAnswers(server: BenchServer, pollId: string, optionIds: st
 
 const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(8);
 
-export async function runHttpBench(server: BenchServer, { id, optionIds }: { id: string; optionIds: string[] }): Promise<void> {
+export async function runHttpBench(
+  server: BenchServer,
+  { id, optionIds }: { id: string; optionIds: string[] },
+): Promise<void> {
   const idle = rssMegabytes(server.pid);
   const rss = sampleRss(server.pid);
   const page = await measureReads(server, `participant page /p/{id}`, `/p/${id}`);
@@ -163,26 +234,48 @@ export async function runHttpBench(server: BenchServer, { id, optionIds }: { id:
   }
   for (const read of [page, api]) {
     const ratio = read.requestsPerSecond / baseline.requestsPerSecond;
-    console.log(`  ${`${read.label} / home page`.padEnd(42)} ratio ${ratio.toFixed(2).padStart(5)}   target ≥ ${TARGET_RATIO}      ${verdict(ratio, TARGET_RATIO, 'atLeast')}`);
-    console.log(`  ${`${read.label} p99`.padEnd(42)} ${ms(read.p99)}     target ≤ ${TARGET_P99_MS} ms  ${verdict(read.p99, TARGET_P99_MS, 'atMost')}`);
+    console.log(
+      `  ${`${read.label} / home page`.padEnd(42)} ratio ${ratio.toFixed(2).padStart(5)}   target ≥ ${TARGET_RATIO}      ${verdict(ratio, TARGET_RATIO, 'atLeast')}`,
+    );
+    console.log(
+      `  ${`${read.label} p99`.padEnd(42)} ${ms(read.p99)}     target ≤ ${TARGET_P99_MS} ms  ${verdict(read.p99, TARGET_P99_MS, 'atMost')}`,
+    );
   }
-  console.log(`answers bench: ${ANSWER_CLIENTS} connections answering that poll at once for ${ANSWER_SECONDS} s (each answer votes on all ${OPTIONS} options)`);
-  console.log(`  answers acknowledged              ${answers.acknowledged}   (${answers.timeouts} timed out, ${answers.otherRefusals} refused with a 4xx)`);
-  console.log(`  answers per second                ${answers.perSecond.toFixed(0).padStart(5)}     target ≥ ${TARGET_ANSWERS_PER_S}     ${verdict(answers.perSecond, TARGET_ANSWERS_PER_S, 'atLeast')}`);
-  console.log(`  acknowledged but not stored       ${String(answers.lost).padStart(5)}     target 0       ${verdict(answers.lost, 0, 'atMost')}`);
-  console.log(`  stored more than once             ${String(answers.duplicated).padStart(5)}     target 0       ${verdict(answers.duplicated, 0, 'atMost')}`);
-  console.log(`  server errors (5xx)               ${String(answers.serverErrors).padStart(5)}     target 0       ${verdict(answers.serverErrors, 0, 'atMost')}`);
+  console.log(
+    `answers bench: ${ANSWER_CLIENTS} connections answering that poll at once for ${ANSWER_SECONDS} s (each answer votes on all ${OPTIONS} options)`,
+  );
+  console.log(
+    `  answers acknowledged              ${answers.acknowledged}   (${answers.timeouts} timed out, ${answers.otherRefusals} refused with a 4xx)`,
+  );
+  console.log(
+    `  answers per second                ${answers.perSecond.toFixed(0).padStart(5)}     target ≥ ${TARGET_ANSWERS_PER_S}     ${verdict(answers.perSecond, TARGET_ANSWERS_PER_S, 'atLeast')}`,
+  );
+  console.log(
+    `  acknowledged but not stored       ${String(answers.lost).padStart(5)}     target 0       ${verdict(answers.lost, 0, 'atMost')}`,
+  );
+  console.log(
+    `  stored more than once             ${String(answers.duplicated).padStart(5)}     target 0       ${verdict(answers.duplicated, 0, 'atMost')}`,
+  );
+  console.log(
+    `  server errors (5xx)               ${String(answers.serverErrors).padStart(5)}     target 0       ${verdict(answers.serverErrors, 0, 'atMost')}`,
+  );
   console.log(`memory: peak server RSS during the reads and the answers`);
-  console.log(`  peak RSS                          ${peak.toFixed(0).padStart(5)} MB  target ≤ ${TARGET_RSS_MB} MB  ${verdict(peak, TARGET_RSS_MB, 'atMost')}`);
-  console.log(`  RSS before the load (seeded, idle)${idle.toFixed(0).padStart(5)} MB  (informational)`);
+  console.log(
+    `  peak RSS                          ${peak.toFixed(0).padStart(5)} MB  target ≤ ${TARGET_RSS_MB} MB  ${verdict(peak, TARGET_RSS_MB, 'atMost')}`,
+  );
+  console.log(
+    `  RSS before the load (seeded, idle)${idle.toFixed(0).padStart(5)} MB  (informational)`,
+  );
   console.log(
     `  peak by run: page ${pagePeak.toFixed(0)} MB, API ${apiPeak.toFixed(0)} MB, home ${homePeak.toFixed(0)} MB, answers ${answersPeak.toFixed(0)} MB  (informational)`,
   );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  withBenchServer(async (server) => runHttpBench(server, await seedBenchPoll(server))).catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  withBenchServer(async (server) => runHttpBench(server, await seedBenchPoll(server))).catch(
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -20,20 +20,42 @@ interface Weight {
 async function measure(server: BenchServer, path: string, expectedStatus: number): Promise<Weight> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();
     const bodies: Promise<{ url: string; raw: number; gzip: number }>[] = [];
     page.on('response', (response) => {
-      if (response.request().resourceType() !== 'script' || !response.url().startsWith(server.url)) return;
-      bodies.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body).length })));
+      if (response.request().resourceType() !== 'script' || !response.url().startsWith(server.url))
+        return;
+      bodies.push(
+        response.body().then((body) => ({
+          url: new URL(response.url()).pathname,
+          raw: body.length,
+          gzip: gzipSync(body).length,
+        })),
+      );
     });
-    const document = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle', timeout: 120_000 });
-    if (document?.status() !== expectedStatus) throw new Error(`${path} answered ${document?.status()}`);
+    const document = await page.goto(`${server.url}${path}`, {
+      waitUntil: 'networkidle',
+      timeout: 120_000,
+    });
+    if (document?.status() !== expectedStatus)
+      throw new Error(`${path} answered ${document?.status()}`);
     // Chromium does not keep a multi-megabyte document for the inspector: read it again.
     const html = Buffer.from(await (await fetch(`${server.url}${path}`)).arrayBuffer());
-    return { scripts: await Promise.all(bodies), html: { raw: html.length, gzip: gzipSync(html).length } };
+    return {
+      scripts: await Promise.all(bodies),
+      html: { raw: html.length, gzip: gzipSync(html).length },
+    };
   } finally {
     await browser.close();
   }
@@ -46,11 +68,27 @@ export async function runPageWeightBench(server: BenchServer, pollId: string): P
   const kb = (bytes: number) => bytes / 1024;
   const total = kb(scripts.reduce((sum, s) => sum + s.gzip, 0));
   const shared = new Set(floor.scripts.map((s) => s.url));
-  console.log(`page weight: the participant page of that poll in Chromium, first load until the network is idle`);
-  console.log(`  JavaScript, ${scripts.length} files, gzip           ${total.toFixed(1).padStart(6)} kB   target ≤ ${TARGET_KB} kB   ${verdict(total, TARGET_KB, 'atMost')}`);
-  console.log(`  JavaScript, uncompressed                 ${kb(scripts.reduce((sum, s) => sum + s.raw, 0)).toFixed(1).padStart(6)} kB`);
-  console.log(`  of which framework and layout (gzip)     ${kb(scripts.filter((s) => shared.has(s.url)).reduce((sum, s) => sum + s.gzip, 0)).toFixed(1).padStart(6)} kB   (the scripts the 404 page loads too)`);
-  console.log(`  the page's HTML (with the poll's data)   ${kb(html.gzip).toFixed(1).padStart(6)} kB gzip, ${kb(html.raw).toFixed(0)} kB uncompressed (informational)`);
+  console.log(
+    `page weight: the participant page of that poll in Chromium, first load until the network is idle`,
+  );
+  console.log(
+    `  JavaScript, ${scripts.length} files, gzip           ${total.toFixed(1).padStart(6)} kB   target ≤ ${TARGET_KB} kB   ${verdict(total, TARGET_KB, 'atMost')}`,
+  );
+  console.log(
+    `  JavaScript, uncompressed                 ${kb(scripts.reduce((sum, s) => sum + s.raw, 0))
+      .toFixed(1)
+      .padStart(6)} kB`,
+  );
+  console.log(
+    `  of which framework and layout (gzip)     ${kb(
+      scripts.filter((s) => shared.has(s.url)).reduce((sum, s) => sum + s.gzip, 0),
+    )
+      .toFixed(1)
+      .padStart(6)} kB   (the scripts the 404 page loads too)`,
+  );
+  console.log(
+    `  the page's HTML (with the poll's data)   ${kb(html.gzip).toFixed(1).padStart(6)} kB gzip, ${kb(html.raw).toFixed(0)} kB uncompressed (informational)`,
+  );
   for (const script of [...scripts].sort((a, b) => b.gzip - a.gzip).slice(0, 5)) {
     console.log(`    ${script.url.padEnd(48)} ${kb(script.gzip).toFixed(1).padStart(6)} kB gzip`);
   }
@@ -61,7 +99,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const created = await fetch(`${server.url}/api/polls`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Page weight', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: [{ start: '2027-06-10T10:00' }] }),
+      body: JSON.stringify({
+        title: 'Page weight',
+        timeZone: 'Europe/Rome',
+        kind: 'timed',
+        durationMinutes: 60,
+        options: [{ start: '2027-06-10T10:00' }],
+      }),
     });
     await runPageWeightBench(server, ((await created.json()) as { id: string }).id);
   }).catch((error: unknown) => {

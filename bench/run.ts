@@ -9,8 +9,12 @@ import { runPageWeightBench } from './page-weight';
 import { withBenchServer } from './server';
 
 async function main() {
-  console.log(`node ${process.version}, tzdata ${process.versions.tz ?? 'unknown'}, ICU ${process.versions.icu ?? 'unknown'}`);
-  console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
+  console.log(
+    `node ${process.version}, tzdata ${process.versions.tz ?? 'unknown'}, ICU ${process.versions.icu ?? 'unknown'}`,
+  );
+  console.log(
+    `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB`,
+  );
   await runFairnessBench();
   runHeatmapBench();
   await withBenchServer(async (server) => {

@@ -19,30 +19,48 @@ export interface BenchServer {
 }
 
 export function ensureBuild(): void {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/start.mjs'), '--build-only'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/start.mjs'), '--build-only'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
   if (build.status !== 0) throw new Error('the build failed');
 }
 
-export async function startBenchServer(port = Number(process.env.BENCH_PORT ?? 3240)): Promise<BenchServer> {
+export async function startBenchServer(
+  port = Number(process.env.BENCH_PORT ?? 3240),
+): Promise<BenchServer> {
   const folder = mkdtempSync(path.join(tmpdir(), 'kairos-bench-'));
   const database = path.join(folder, 'bench.sqlite');
   // `next start` itself, not npx, so that the pid is the server's: its RSS is what we sample.
   // With the V8 flags `npm start` gives it (scripts/start.mjs).
-  const child = spawn(process.execPath, [...nodeFlags, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_PATH: database,
-      // The benchmark writes thousands of times from one address; rate-limit.spec.ts tests the limit.
-      KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '0',
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeFlags,
+      path.join(root, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_PATH: database,
+        // The benchmark writes thousands of times from one address; rate-limit.spec.ts tests the limit.
+        KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
   child.stdout.on('data', keep);

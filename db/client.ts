@@ -11,7 +11,9 @@ export type Db = BetterSQLite3Database<typeof schema>;
 const globalForDb = globalThis as unknown as { kairosDb?: Db };
 
 export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? './data/kairos.sqlite');
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? './data/kairos.sqlite',
+  );
 }
 
 /** One connection per server process, migrated on first use. */
@@ -26,7 +28,9 @@ export function getDb(): Db {
   // With WAL, NORMAL survives a process crash; only an OS crash may lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations') });
+  migrate(db, {
+    migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations'),
+  });
   globalForDb.kairosDb = db;
   return db;
 }

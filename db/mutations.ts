@@ -4,10 +4,10 @@ import { getDb, preparedOnce, type Db } from '@/db/client';
 import { optionIdsOf } from '@/db/queries';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { hashSecret, newPublicId, newSecret, newShortId, secretMatches } from '@/db/tokens';
-import type { PollUpdate } from '@/lib/poll-admin';
-import { answersRefused } from '@/lib/poll-shape';
-import type { PreparedPoll } from '@/lib/poll-input';
-import type { PreparedVote } from '@/lib/vote-input';
+import type { PollUpdate } from '@/lib/poll/poll-admin';
+import { answersRefused } from '@/lib/poll/model';
+import type { PreparedPoll } from '@/lib/poll/poll-input';
+import type { PreparedVote } from '@/lib/poll/vote-input';
 
 export function insertPoll(poll: PreparedPoll, now: number): { id: string; adminToken: string } {
   const id = newPublicId();
@@ -33,7 +33,13 @@ export function insertPoll(poll: PreparedPoll, now: number): { id: string; admin
       tx.insert(options)
         .values(
           option.kind === 'timed'
-            ? { id: newShortId(), pollId: id, startsAt: option.startsAt, durationMinutes: option.durationMinutes, position }
+            ? {
+                id: newShortId(),
+                pollId: id,
+                startsAt: option.startsAt,
+                durationMinutes: option.durationMinutes,
+                position,
+              }
             : { id: newShortId(), pollId: id, date: option.date, position },
         )
         .run();
@@ -61,7 +67,13 @@ export type VoteWriteResult =
  * vote names one of its options, and no option goes past its limit of yes answers (first
  * come, first served: the check and the insert share one transaction).
  */
-function refuseVote(tx: Tx, pollId: string, participantId: string | null, vote: PreparedVote, now: number): VoteWriteResult | null {
+function refuseVote(
+  tx: Tx,
+  pollId: string,
+  participantId: string | null,
+  vote: PreparedVote,
+  now: number,
+): VoteWriteResult | null {
   const poll = answerStatements().pollState.get({ pollId });
   if (!poll) return { ok: false, reason: 'notFound' };
   const refused = answersRefused(poll, now);
@@ -82,7 +94,8 @@ function refuseVote(tx: Tx, pollId: string, participantId: string | null, vote: 
           ),
         )
         .get();
-      if ((taken?.n ?? 0) >= poll.optionLimit) return { ok: false, reason: 'full', optionId: v.optionId };
+      if ((taken?.n ?? 0) >= poll.optionLimit)
+        return { ok: false, reason: 'full', optionId: v.optionId };
     }
   }
   return null;
@@ -94,7 +107,12 @@ const answerStatements = preparedOnce((db) => ({
   bySubmissionKey: db
     .select({ id: participants.id })
     .from(participants)
-    .where(and(eq(participants.pollId, sql.placeholder('pollId')), eq(participants.submissionKey, sql.placeholder('key'))))
+    .where(
+      and(
+        eq(participants.pollId, sql.placeholder('pollId')),
+        eq(participants.submissionKey, sql.placeholder('key')),
+      ),
+    )
     .prepare(),
   pollState: db
     .select({ status: polls.status, deadline: polls.deadline, optionLimit: polls.optionLimit })
@@ -110,7 +128,10 @@ const answerStatements = preparedOnce((db) => ({
       overrideNever: sql.placeholder('overrideNever'),
     })
     .prepare(),
-  deleteVotes: db.delete(votes).where(eq(votes.participantId, sql.placeholder('participantId'))).prepare(),
+  deleteVotes: db
+    .delete(votes)
+    .where(eq(votes.participantId, sql.placeholder('participantId')))
+    .prepare(),
   touch: db
     .update(polls)
     .set({ updatedAt: sql`${sql.placeholder('now')}`, version: sql`${polls.version} + 1` })
@@ -120,14 +141,30 @@ const answerStatements = preparedOnce((db) => ({
 
 function insertVotes(participantId: string, vote: PreparedVote) {
   const { insertVote } = answerStatements();
-  for (const v of vote.votes) insertVote.run({ participantId, optionId: v.optionId, value: v.value, overrideNever: v.overrideNever });
+  for (const v of vote.votes)
+    insertVote.run({
+      participantId,
+      optionId: v.optionId,
+      value: v.value,
+      overrideNever: v.overrideNever,
+    });
 }
 
 /** Every write that changes what the poll shows goes through here (answers: `touch` above): it moves the cache key. */
-function touchPoll(tx: Tx, pollId: string, now: number, changes: Partial<typeof polls.$inferInsert> = {}): boolean {
-  return tx.update(polls).set({ ...changes, updatedAt: now, version: sql`${polls.version} + 1` }).where(eq(polls.id, pollId)).run().changes > 0;
+function touchPoll(
+  tx: Tx,
+  pollId: string,
+  now: number,
+  changes: Partial<typeof polls.$inferInsert> = {},
+): boolean {
+  return (
+    tx
+      .update(polls)
+      .set({ ...changes, updatedAt: now, version: sql`${polls.version} + 1` })
+      .where(eq(polls.id, pollId))
+      .run().changes > 0
+  );
 }
-
 
 /**
  * Stores a new answer. The poll's state and its options are re-read inside the
@@ -135,7 +172,11 @@ function touchPoll(tx: Tx, pollId: string, now: number, changes: Partial<typeof 
  * A repeated submission key returns the first participant without a second row (and
  * without a token: only its hash was kept).
  */
-export function insertParticipant(pollId: string, vote: PreparedVote, now: number): VoteWriteResult {
+export function insertParticipant(
+  pollId: string,
+  vote: PreparedVote,
+  now: number,
+): VoteWriteResult {
   return getDb().transaction((tx): VoteWriteResult => {
     if (vote.submissionKey) {
       const existing = answerStatements().bySubmissionKey.get({ pollId, key: vote.submissionKey });
@@ -217,25 +258,41 @@ export type UpdateResult = { ok: true } | { ok: false; reason: 'notFound' };
  */
 export function updatePoll(pollId: string, update: PollUpdate, now: number): UpdateResult {
   return getDb().transaction((tx): UpdateResult => {
-    const poll = tx.select({ finalOptionId: polls.finalOptionId }).from(polls).where(eq(polls.id, pollId)).get();
+    const poll = tx
+      .select({ finalOptionId: polls.finalOptionId })
+      .from(polls)
+      .where(eq(polls.id, pollId))
+      .get();
     if (!poll) return { ok: false, reason: 'notFound' };
-    const unschedule = poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId);
+    const unschedule =
+      poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId);
     touchPoll(tx, pollId, now, {
       ...update.details,
       ...update.settings,
       ...(unschedule ? { finalOptionId: null, status: 'open' as const } : {}),
     });
     if (update.removeOptionIds.length > 0) {
-      tx.delete(options).where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds))).run();
+      tx.delete(options)
+        .where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds)))
+        .run();
     }
     for (const moved of update.reanchored) {
-      tx.update(options).set({ startsAt: moved.startsAt }).where(and(eq(options.id, moved.id), eq(options.pollId, pollId))).run();
+      tx.update(options)
+        .set({ startsAt: moved.startsAt })
+        .where(and(eq(options.id, moved.id), eq(options.pollId, pollId)))
+        .run();
     }
     for (const option of update.addOptions) {
       tx.insert(options)
         .values(
           option.kind === 'timed'
-            ? { id: newShortId(), pollId, startsAt: option.startsAt, durationMinutes: option.durationMinutes, position: 0 }
+            ? {
+                id: newShortId(),
+                pollId,
+                startsAt: option.startsAt,
+                durationMinutes: option.durationMinutes,
+                position: 0,
+              }
             : { id: newShortId(), pollId, date: option.date, position: 0 },
         )
         .run();
@@ -247,7 +304,9 @@ export function updatePoll(pollId: string, update: PollUpdate, now: number): Upd
       .where(eq(options.pollId, pollId))
       .orderBy(asc(options.startsAt), asc(options.date))
       .all();
-    ordered.forEach((o, position) => tx.update(options).set({ position }).where(eq(options.id, o.id)).run());
+    ordered.forEach((o, position) =>
+      tx.update(options).set({ position }).where(eq(options.id, o.id)).run(),
+    );
     return { ok: true };
   });
 }
@@ -257,11 +316,20 @@ export function updatePoll(pollId: string, update: PollUpdate, now: number): Upd
  * the iCalendar SEQUENCE so calendars that imported the event update it. Two organisers
  * finalising at once: the transactions serialise and the last one wins for everybody.
  */
-export function finalisePoll(pollId: string, optionId: string | null, now: number): { ok: true } | { ok: false; reason: 'notFound' | 'unknownOption' } {
+export function finalisePoll(
+  pollId: string,
+  optionId: string | null,
+  now: number,
+): { ok: true } | { ok: false; reason: 'notFound' | 'unknownOption' } {
   return getDb().transaction((tx) => {
-    const poll = tx.select({ finalSequence: polls.finalSequence }).from(polls).where(eq(polls.id, pollId)).get();
+    const poll = tx
+      .select({ finalSequence: polls.finalSequence })
+      .from(polls)
+      .where(eq(polls.id, pollId))
+      .get();
     if (!poll) return { ok: false as const, reason: 'notFound' as const };
-    if (optionId !== null && !optionIdsOf(pollId).includes(optionId)) return { ok: false as const, reason: 'unknownOption' as const };
+    if (optionId !== null && !optionIdsOf(pollId).includes(optionId))
+      return { ok: false as const, reason: 'unknownOption' as const };
     touchPoll(tx, pollId, now, {
       status: optionId === null ? 'open' : 'scheduled',
       finalOptionId: optionId,
@@ -271,11 +339,17 @@ export function finalisePoll(pollId: string, optionId: string | null, now: numbe
   });
 }
 
-export function insertComment(pollId: string, comment: { author: string; body: string }, now: number): string | null {
+export function insertComment(
+  pollId: string,
+  comment: { author: string; body: string },
+  now: number,
+): string | null {
   return getDb().transaction((tx) => {
     if (!tx.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).get()) return null;
     const id = newShortId();
-    tx.insert(comments).values({ id, pollId, author: comment.author, body: comment.body, createdAt: now }).run();
+    tx.insert(comments)
+      .values({ id, pollId, author: comment.author, body: comment.body, createdAt: now })
+      .run();
     touchPoll(tx, pollId, now);
     return id;
   });
@@ -283,7 +357,11 @@ export function insertComment(pollId: string, comment: { author: string; body: s
 
 export function deleteComment(pollId: string, commentId: string, now: number): boolean {
   return getDb().transaction((tx) => {
-    const removed = tx.delete(comments).where(and(eq(comments.id, commentId), eq(comments.pollId, pollId))).run().changes > 0;
+    const removed =
+      tx
+        .delete(comments)
+        .where(and(eq(comments.id, commentId), eq(comments.pollId, pollId)))
+        .run().changes > 0;
     if (removed) touchPoll(tx, pollId, now);
     return removed;
   });

@@ -3,9 +3,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { getDb, preparedOnce, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { secretMatches } from '@/db/tokens';
-import type { DailyWindow } from '@/lib/fairness';
-import type { VoteValue } from '@/lib/poll-shape';
-import type { PollRecord } from '@/lib/poll-shape';
+import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { VoteValue } from '@/lib/poll/model';
+import type { PollRecord } from '@/lib/poll/model';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -24,7 +24,9 @@ interface CacheEntry {
   record: PollRecord;
   cells: number;
 }
-const globalForCache = globalThis as unknown as { kairosPollCache?: { entries: Map<string, CacheEntry>; cells: number } };
+const globalForCache = globalThis as unknown as {
+  kairosPollCache?: { entries: Map<string, CacheEntry>; cells: number };
+};
 const cache = (globalForCache.kairosPollCache ??= { entries: new Map(), cells: 0 });
 
 function forget(pollId: string) {
@@ -38,7 +40,10 @@ function keep(pollId: string, entry: CacheEntry) {
   cache.entries.set(pollId, entry);
   cache.cells += entry.cells;
   // A single poll over the cell budget stays alone: it is the one being read.
-  while (cache.entries.size > 1 && (cache.entries.size > CACHE_POLLS || cache.cells > CACHE_CELLS)) {
+  while (
+    cache.entries.size > 1 &&
+    (cache.entries.size > CACHE_POLLS || cache.cells > CACHE_CELLS)
+  ) {
     forget(cache.entries.keys().next().value!);
   }
 }
@@ -51,7 +56,11 @@ function keep(pollId: string, entry: CacheEntry) {
 export function getPollWithVotes(pollId: string): PollRecord | null {
   // One read transaction: the version and the rows come from the same snapshot.
   return getDb().transaction((tx) => {
-    const head = tx.select({ version: polls.version }).from(polls).where(eq(polls.id, pollId)).get();
+    const head = tx
+      .select({ version: polls.version })
+      .from(polls)
+      .where(eq(polls.id, pollId))
+      .get();
     const hit = cache.entries.get(pollId);
     forget(pollId);
     if (!head) return null;
@@ -61,7 +70,11 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
     }
     const record = deepFreeze(readPoll(tx, pollId));
     if (!record) return null;
-    keep(pollId, { version: head.version, record, cells: 1 + record.options.length * record.participants.length });
+    keep(pollId, {
+      version: head.version,
+      record,
+      cells: 1 + record.options.length * record.participants.length,
+    });
     return record;
   });
 }
@@ -87,7 +100,12 @@ function readPoll(db: Reader, pollId: string): PollRecord | null {
     .orderBy(asc(participants.createdAt), asc(participants.id))
     .all();
   const voteRows = db
-    .select({ participantId: votes.participantId, optionId: votes.optionId, value: votes.value, overrideNever: votes.overrideNever })
+    .select({
+      participantId: votes.participantId,
+      optionId: votes.optionId,
+      value: votes.value,
+      overrideNever: votes.overrideNever,
+    })
     .from(votes)
     .innerJoin(participants, eq(votes.participantId, participants.id))
     .where(eq(participants.pollId, pollId))
@@ -98,7 +116,8 @@ function readPoll(db: Reader, pollId: string): PollRecord | null {
     const entry = byParticipant.get(v.participantId) ?? {};
     entry[v.optionId] = v.value;
     byParticipant.set(v.participantId, entry);
-    if (v.overrideNever) overrides.set(v.participantId, [...(overrides.get(v.participantId) ?? []), v.optionId]);
+    if (v.overrideNever)
+      overrides.set(v.participantId, [...(overrides.get(v.participantId) ?? []), v.optionId]);
   }
   return {
     id: poll.id,
@@ -119,7 +138,12 @@ function readPoll(db: Reader, pollId: string): PollRecord | null {
     updatedAt: poll.updatedAt,
     options: optionRows,
     comments: db
-      .select({ id: comments.id, author: comments.author, body: comments.body, createdAt: comments.createdAt })
+      .select({
+        id: comments.id,
+        author: comments.author,
+        body: comments.body,
+        createdAt: comments.createdAt,
+      })
       .from(comments)
       .where(eq(comments.pollId, pollId))
       .orderBy(asc(comments.createdAt), asc(comments.id))
@@ -163,7 +187,11 @@ export function optionIdsOf(pollId: string): string[] {
 }
 
 const optionStatements = preparedOnce((db) => ({
-  pollExists: db.select({ id: polls.id }).from(polls).where(eq(polls.id, sql.placeholder('pollId'))).prepare(),
+  pollExists: db
+    .select({ id: polls.id })
+    .from(polls)
+    .where(eq(polls.id, sql.placeholder('pollId')))
+    .prepare(),
   optionIds: db
     .select({ id: options.id })
     .from(options)
@@ -173,7 +201,9 @@ const optionStatements = preparedOnce((db) => ({
 }));
 
 function windowOf(start: string | null, end: string | null): DailyWindow | null {
-  return start && end ? { start: start as DailyWindow['start'], end: end as DailyWindow['end'] } : null;
+  return start && end
+    ? { start: start as DailyWindow['start'], end: end as DailyWindow['end'] }
+    : null;
 }
 
 /** A wrong token and a missing poll are the same answer: false. */

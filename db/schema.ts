@@ -18,7 +18,9 @@ export const polls = sqliteTable('polls', {
   /** The organiser's IANA zone: the zone every timed option was entered in. */
   timeZone: text('time_zone').notNull(),
   kind: text('kind', { enum: ['timed', 'allDay'] }).notNull(),
-  status: text('status', { enum: ['open', 'closed', 'scheduled'] }).notNull().default('open'),
+  status: text('status', { enum: ['open', 'closed', 'scheduled'] })
+    .notNull()
+    .default('open'),
   /** IANA zones the organiser says guests are in, as a JSON array: shown before anyone answers. */
   guestZones: text('guest_zones', { mode: 'json' }).$type<string[]>().notNull().default([]),
   /** The option chosen when the poll was finalised (status 'scheduled'). */

@@ -6,12 +6,21 @@ import { hydrated, readPoll } from './support';
 async function seriousViolations(page: Page): Promise<string[]> {
   // Metadata streams in after the page's content: check the page once it has arrived.
   await expect(page).toHaveTitle(/Kairos/);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   expect(results.passes.length).toBeGreaterThan(10);
-  if (process.env.E2E_AXE_ALL) console.log(page.url(), results.violations.map((v) => `${v.impact} ${v.id} ${v.nodes.length}`));
+  if (process.env.E2E_AXE_ALL)
+    console.log(
+      page.url(),
+      results.violations.map((v) => `${v.impact} ${v.id} ${v.nodes.length}`),
+    );
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
 }
 
 async function pollWithAnswers(request: APIRequestContext) {
@@ -26,7 +35,11 @@ async function pollWithAnswers(request: APIRequestContext) {
         kind: 'timed',
         durationMinutes: 60,
         guestZones: ['America/New_York', 'Asia/Tokyo'],
-        options: [{ start: '2027-06-10T09:00' }, { start: '2027-06-10T17:00' }, { start: '2027-06-11T09:00' }],
+        options: [
+          { start: '2027-06-10T09:00' },
+          { start: '2027-06-10T17:00' },
+          { start: '2027-06-11T09:00' },
+        ],
       },
     })
   ).json();
@@ -39,12 +52,23 @@ async function pollWithAnswers(request: APIRequestContext) {
   ] as const) {
     const answer = await (
       await request.post(`/api/polls/${created.id}/responses`, {
-        data: { name, timeZone, votes: Object.fromEntries(ids.map((id, i) => [id, values[i]])), neverWindow: { start: '23:00', end: '07:00' } },
+        data: {
+          name,
+          timeZone,
+          votes: Object.fromEntries(ids.map((id, i) => [id, values[i]])),
+          neverWindow: { start: '23:00', end: '07:00' },
+        },
       })
     ).json();
     editUrl = answer.editUrl;
   }
-  return { ...created, editUrl, optionIds: ids } as { id: string; participantUrl: string; adminUrl: string; editUrl: string; optionIds: string[] };
+  return { ...created, editUrl, optionIds: ids } as {
+    id: string;
+    participantUrl: string;
+    adminUrl: string;
+    editUrl: string;
+    optionIds: string[];
+  };
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -66,7 +90,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('participant page, empty and with results', async ({ page, request }) => {
       const empty = await (
-        await request.post('/api/polls', { data: { title: 'Empty', timeZone: 'Europe/Rome', kind: 'allDay', options: [{ date: '2027-06-10' }] } })
+        await request.post('/api/polls', {
+          data: {
+            title: 'Empty',
+            timeZone: 'Europe/Rome',
+            kind: 'allDay',
+            options: [{ date: '2027-06-10' }],
+          },
+        })
       ).json();
       await page.goto(empty.participantUrl);
       await expect(page.getByRole('button', { name: 'Send answer' })).toBeVisible();
@@ -78,15 +109,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
       await hydrated(page.getByRole('button', { name: 'Change time zone' }));
       await page.getByRole('button', { name: 'Change time zone' }).click();
-      await expect(page.getByRole('button', { name: 'Change time zone' })).toHaveAttribute('aria-expanded', 'true');
+      await expect(page.getByRole('button', { name: 'Change time zone' })).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      );
       expect(await seriousViolations(page)).toEqual([]);
     });
 
-    test('a poll of 30 people: the first rows, the button for everyone, the full table', async ({ page, request }) => {
+    test('a poll of 30 people: the first rows, the button for everyone, the full table', async ({
+      page,
+      request,
+    }) => {
       const poll = await pollWithAnswers(request);
       for (let i = 1; i <= 28; i++) {
-        const votes = Object.fromEntries(poll.optionIds.map((id, j) => [id, (['yes', 'ifneedbe', 'no'] as const)[(i + j) % 3]]));
-        const stored = await request.post(`/api/polls/${poll.id}/responses`, { data: { name: `Person ${i}`, timeZone: i % 2 ? 'Asia/Tokyo' : 'Europe/Berlin', votes } });
+        const votes = Object.fromEntries(
+          poll.optionIds.map((id, j) => [id, (['yes', 'ifneedbe', 'no'] as const)[(i + j) % 3]]),
+        );
+        const stored = await request.post(`/api/polls/${poll.id}/responses`, {
+          data: { name: `Person ${i}`, timeZone: i % 2 ? 'Asia/Tokyo' : 'Europe/Berlin', votes },
+        });
         expect(stored.status()).toBe(201);
       }
       await page.goto(poll.participantUrl);
@@ -95,7 +136,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
       await hydrated(showAll);
       await showAll.click();
-      await expect(page.getByRole('button', { name: 'Show the first 25 only' })).toHaveAttribute('aria-expanded', 'true');
+      await expect(page.getByRole('button', { name: 'Show the first 25 only' })).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      );
       await page.getByRole('button', { name: 'Everyone’s local time' }).first().click();
       expect(await seriousViolations(page)).toEqual([]);
     });
@@ -135,7 +179,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto(poll.participantUrl);
       await hydrated(page.getByLabel('Your name'));
       await page.route(poll.participantUrl, (route) =>
-        route.request().headers()['next-action'] ? route.fulfill({ status: 500, contentType: 'text/plain', body: 'Boom' }) : route.continue(),
+        route.request().headers()['next-action']
+          ? route.fulfill({ status: 500, contentType: 'text/plain', body: 'Boom' })
+          : route.continue(),
       );
       await page.getByLabel('Your name').fill('Ryan');
       await page.getByRole('button', { name: 'Send answer' }).click();
@@ -149,7 +195,12 @@ test.describe('the answer form with the keyboard alone', () => {
   test.use({ timezoneId: 'Asia/Tokyo', locale: 'en-GB' });
 
   /** Presses Tab until the focused element matches, and fails after `limit` presses. */
-  async function tabTo(page: Page, description: string, matches: () => Promise<boolean>, limit = 40) {
+  async function tabTo(
+    page: Page,
+    description: string,
+    matches: () => Promise<boolean>,
+    limit = 40,
+  ) {
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press('Tab');
       if (await matches()) return;
@@ -163,7 +214,11 @@ test.describe('the answer form with the keyboard alone', () => {
     await hydrated(page.getByLabel('Your name'));
     const focused = page.locator(':focus');
 
-    await tabTo(page, 'the name field', async () => (await focused.getAttribute('id')) === 'participant-name');
+    await tabTo(
+      page,
+      'the name field',
+      async () => (await focused.getAttribute('id')) === 'participant-name',
+    );
     await expect(page.getByLabel('Your name')).toBeFocused();
     await page.keyboard.type('Keyboard Kim');
 
@@ -174,17 +229,30 @@ test.describe('the answer form with the keyboard alone', () => {
     const expected = ['Yes', 'If need be', 'No'];
     for (let i = 0; i < 3; i++) {
       const group = groups.nth(i);
-      await tabTo(page, `the answers of option ${i + 1}`, async () => (await group.locator(':focus').count()) > 0);
+      await tabTo(
+        page,
+        `the answers of option ${i + 1}`,
+        async () => (await group.locator(':focus').count()) > 0,
+      );
       for (const key of keys[i]!) await page.keyboard.press(key);
       await expect(group.getByRole('radio', { name: expected[i], exact: true })).toBeChecked();
       await expect(group.getByRole('radio', { name: expected[i], exact: true })).toBeFocused();
     }
 
-    await tabTo(page, 'the send button', async () => (await page.getByRole('button', { name: 'Send answer' }).evaluate((b) => b === document.activeElement)));
+    await tabTo(
+      page,
+      'the send button',
+      async () =>
+        await page
+          .getByRole('button', { name: 'Send answer' })
+          .evaluate((b) => b === document.activeElement),
+    );
     await page.keyboard.press('Enter');
     await expect(page.getByText('Thank you, your answer is saved.')).toBeVisible();
 
-    const stored = (await readPoll(request, poll.id)).participants.find((p) => p.name === 'Keyboard Kim');
+    const stored = (await readPoll(request, poll.id)).participants.find(
+      (p) => p.name === 'Keyboard Kim',
+    );
     expect(stored?.timeZone).toBe('Asia/Tokyo');
     expect(poll.optionIds.map((id) => stored?.votes[id])).toEqual(['yes', 'ifneedbe', 'no']);
   });

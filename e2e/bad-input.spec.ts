@@ -34,7 +34,10 @@ test.describe('bad input in the pages', () => {
     await expect(page.getByText('does not exist', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Create poll' }).click();
     await expect(
-      page.getByText('2026-03-29 02:30 does not exist in Europe/Rome: that night the clocks jump from 02:00 to 03:00.', { exact: false }),
+      page.getByText(
+        '2026-03-29 02:30 does not exist in Europe/Rome: that night the clocks jump from 02:00 to 03:00.',
+        { exact: false },
+      ),
     ).toBeVisible();
     await expect(page).toHaveURL(/\/$/);
   });
@@ -46,11 +49,18 @@ test.describe('bad input in the pages', () => {
     await page.getByRole('button', { name: 'Add date' }).click();
     await page.getByLabel('Add a start time').fill('02:30');
     await page.getByRole('button', { name: 'Add time', exact: true }).click();
-    await expect(page.getByText('2026-10-25 02:30 happens twice in your zone')).toContainText('UTC+02:00');
+    await expect(page.getByText('2026-10-25 02:30 happens twice in your zone')).toContainText(
+      'UTC+02:00',
+    );
   });
 
-  test('an answer without a name is refused, stores nothing, and a double click stores once', async ({ page, request }) => {
-    const created = await (await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })).json();
+  test('an answer without a name is refused, stores nothing, and a double click stores once', async ({
+    page,
+    request,
+  }) => {
+    const created = await (
+      await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
+    ).json();
     await page.goto(created.participantUrl);
     await page.getByRole('radio', { name: 'Yes', exact: true }).check();
     await page.getByRole('button', { name: 'Send answer' }).click();
@@ -64,7 +74,9 @@ test.describe('bad input in the pages', () => {
   });
 
   test('unknown polls and wrong tokens show the same 404 page', async ({ page, request }) => {
-    const created = await (await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })).json();
+    const created = await (
+      await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
+    ).json();
     const missing = await page.goto('/p/doesnotexist0000');
     expect(missing?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'This poll does not exist' })).toBeVisible();
@@ -80,16 +92,48 @@ test.describe('bad input in the API', () => {
   test('every bad create names its field and stores nothing', async ({ request }) => {
     const cases: [string, unknown, string][] = [
       ['empty title', { ...timed([{ start: '2026-10-28T17:00' }]), title: '' }, 'title'],
-      ['title over 200', { ...timed([{ start: '2026-10-28T17:00' }]), title: 'x'.repeat(201) }, 'title'],
-      ['description over 5000', { ...timed([{ start: '2026-10-28T17:00' }]), description: 'x'.repeat(5001) }, 'description'],
-      ['name over 80', { ...timed([{ start: '2026-10-28T17:00' }]), organiserName: 'x'.repeat(81) }, 'organiserName'],
-      ['abbreviated zone', { ...timed([{ start: '2026-10-28T17:00' }]), timeZone: 'IST' }, 'timeZone'],
+      [
+        'title over 200',
+        { ...timed([{ start: '2026-10-28T17:00' }]), title: 'x'.repeat(201) },
+        'title',
+      ],
+      [
+        'description over 5000',
+        { ...timed([{ start: '2026-10-28T17:00' }]), description: 'x'.repeat(5001) },
+        'description',
+      ],
+      [
+        'name over 80',
+        { ...timed([{ start: '2026-10-28T17:00' }]), organiserName: 'x'.repeat(81) },
+        'organiserName',
+      ],
+      [
+        'abbreviated zone',
+        { ...timed([{ start: '2026-10-28T17:00' }]), timeZone: 'IST' },
+        'timeZone',
+      ],
       ['no options', timed([]), 'options'],
-      ['501 options', timed(Array.from({ length: 501 }, (_, i) => ({ start: `2027-01-01T${String(i % 24).padStart(2, '0')}:00` }))), 'options'],
-      ['14-minute duration', { ...timed([{ start: '2026-10-28T17:00' }]), durationMinutes: 14 }, 'durationMinutes'],
+      [
+        '501 options',
+        timed(
+          Array.from({ length: 501 }, (_, i) => ({
+            start: `2027-01-01T${String(i % 24).padStart(2, '0')}:00`,
+          })),
+        ),
+        'options',
+      ],
+      [
+        '14-minute duration',
+        { ...timed([{ start: '2026-10-28T17:00' }]), durationMinutes: 14 },
+        'durationMinutes',
+      ],
       ['malformed date', timed([{ start: '2026-10-32T17:00' }]), 'options'],
       ['nonexistent wall time', timed([{ start: '2026-03-29T02:30' }]), 'options'],
-      ['wrong type', { ...timed([{ start: '2026-10-28T17:00' }]), durationMinutes: '60' }, 'durationMinutes'],
+      [
+        'wrong type',
+        { ...timed([{ start: '2026-10-28T17:00' }]), durationMinutes: '60' },
+        'durationMinutes',
+      ],
     ];
     for (const [label, body, field] of cases) {
       const response = await request.post('/api/polls', { data: body });
@@ -102,27 +146,51 @@ test.describe('bad input in the API', () => {
   });
 
   test('bodies over 100 kB and broken JSON are refused', async ({ request }) => {
-    const huge = await request.post('/api/polls', { data: { ...timed([{ start: '2026-10-28T17:00' }]), description: 'x'.repeat(120_000) } });
+    const huge = await request.post('/api/polls', {
+      data: { ...timed([{ start: '2026-10-28T17:00' }]), description: 'x'.repeat(120_000) },
+    });
     expect(huge.status()).toBe(413);
-    const broken = await request.post('/api/polls', { data: '{"title":', headers: { 'content-type': 'application/json' } });
+    const broken = await request.post('/api/polls', {
+      data: '{"title":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status()).toBe(400);
   });
 
   test('answers: foreign options, bad values, wrong tokens and retries', async ({ request }) => {
-    const a = await (await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })).json();
-    const b = await (await request.post('/api/polls', { data: timed([{ start: '2026-10-29T17:00' }]) })).json();
+    const a = await (
+      await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
+    ).json();
+    const b = await (
+      await request.post('/api/polls', { data: timed([{ start: '2026-10-29T17:00' }]) })
+    ).json();
     const [optionA] = (await readPoll(request, a.id)).options;
     const [optionB] = (await readPoll(request, b.id)).options;
 
-    const foreign = await request.post(`/api/polls/${a.id}/responses`, { data: { name: 'Eve', timeZone: 'UTC', votes: { [optionB!.id]: 'yes' } } });
+    const foreign = await request.post(`/api/polls/${a.id}/responses`, {
+      data: { name: 'Eve', timeZone: 'UTC', votes: { [optionB!.id]: 'yes' } },
+    });
     expect(foreign.status()).toBe(400);
     expect((await foreign.json()).fieldErrors.votes).toBeTruthy();
-    const badValue = await request.post(`/api/polls/${a.id}/responses`, { data: { name: 'Eve', timeZone: 'UTC', votes: { [optionA!.id]: 'maybe' } } });
+    const badValue = await request.post(`/api/polls/${a.id}/responses`, {
+      data: { name: 'Eve', timeZone: 'UTC', votes: { [optionA!.id]: 'maybe' } },
+    });
     expect(badValue.status()).toBe(400);
-    expect((await request.post('/api/polls/nope/responses', { data: { name: 'Eve', timeZone: 'UTC', votes: {} } })).status()).toBe(404);
+    expect(
+      (
+        await request.post('/api/polls/nope/responses', {
+          data: { name: 'Eve', timeZone: 'UTC', votes: {} },
+        })
+      ).status(),
+    ).toBe(404);
     expect((await readPoll(request, a.id)).participants).toHaveLength(0);
 
-    const body = { name: 'Ana', timeZone: 'Asia/Kathmandu', votes: { [optionA!.id]: 'yes' }, submissionKey: 'retry-key-123' };
+    const body = {
+      name: 'Ana',
+      timeZone: 'Asia/Kathmandu',
+      votes: { [optionA!.id]: 'yes' },
+      submissionKey: 'retry-key-123',
+    };
     const first = await request.post(`/api/polls/${a.id}/responses`, { data: body });
     expect(first.status()).toBe(201);
     const { participantId, editToken, editUrl } = await first.json();
@@ -133,12 +201,19 @@ test.describe('bad input in the API', () => {
     expect((await readPoll(request, a.id)).participants).toHaveLength(1);
 
     const change = { name: 'Ana', timeZone: 'Asia/Kathmandu', votes: { [optionA!.id]: 'no' } };
-    const wrong = await request.put(`/api/polls/${a.id}/responses/${participantId}`, { data: { ...change, editToken: `${editToken.slice(0, -2)}AA` } });
+    const wrong = await request.put(`/api/polls/${a.id}/responses/${participantId}`, {
+      data: { ...change, editToken: `${editToken.slice(0, -2)}AA` },
+    });
     expect(wrong.status()).toBe(404);
-    const otherPoll = await request.put(`/api/polls/${b.id}/responses/${participantId}`, { data: { ...change, editToken } });
+    const otherPoll = await request.put(`/api/polls/${b.id}/responses/${participantId}`, {
+      data: { ...change, editToken },
+    });
     expect(otherPoll.status()).toBe(404);
     expect((await readPoll(request, a.id)).participants[0]!.votes[optionA!.id]).toBe('yes');
-    const right = await request.put(`/api/polls/${a.id}/responses/${participantId}`, { data: change, headers: { authorization: `Bearer ${editToken}` } });
+    const right = await request.put(`/api/polls/${a.id}/responses/${participantId}`, {
+      data: change,
+      headers: { authorization: `Bearer ${editToken}` },
+    });
     expect(right.status()).toBe(200);
     expect((await readPoll(request, a.id)).participants[0]!.votes[optionA!.id]).toBe('no');
   });
@@ -147,11 +222,19 @@ test.describe('bad input in the API', () => {
 test.describe('the organiser’s admin page', () => {
   test.use({ timezoneId: 'Europe/Rome', locale: 'en-GB' });
 
-  test('removes an answer, closes, reopens and deletes the poll', async ({ page, browser, request }) => {
-    const created = await (await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })).json();
+  test('removes an answer, closes, reopens and deletes the poll', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const created = await (
+      await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
+    ).json();
     const [option] = (await readPoll(request, created.id)).options;
     for (const name of ['Keep', 'Spam']) {
-      await request.post(`/api/polls/${created.id}/responses`, { data: { name, timeZone: 'UTC', votes: { [option!.id]: 'yes' } } });
+      await request.post(`/api/polls/${created.id}/responses`, {
+        data: { name, timeZone: 'UTC', votes: { [option!.id]: 'yes' } },
+      });
     }
     await page.goto(created.adminUrl);
     await hydrated(page.getByRole('button', { name: 'Remove Spam’s answer' }));
@@ -166,7 +249,9 @@ test.describe('the organiser’s admin page', () => {
     await guest.goto(created.participantUrl);
     await expect(guest.getByText('This poll is closed')).toBeVisible();
     await expect(guest.getByRole('button', { name: 'Send answer' })).toHaveCount(0);
-    const refused = await request.post(`/api/polls/${created.id}/responses`, { data: { name: 'Late', timeZone: 'UTC', votes: {} } });
+    const refused = await request.post(`/api/polls/${created.id}/responses`, {
+      data: { name: 'Late', timeZone: 'UTC', votes: {} },
+    });
     expect(refused.status()).toBe(409);
 
     await page.getByRole('button', { name: 'Reopen the poll' }).click();

@@ -16,13 +16,19 @@ interface Sent {
 function storedAnswers(pollId: string) {
   const db = new Database(suiteDatabase(), { readonly: true, fileMustExist: true });
   try {
-    const people = db.prepare('SELECT id, name, submission_key AS submissionKey FROM participants WHERE poll_id = ?').all(pollId) as {
+    const people = db
+      .prepare(
+        'SELECT id, name, submission_key AS submissionKey FROM participants WHERE poll_id = ?',
+      )
+      .all(pollId) as {
       id: string;
       name: string;
       submissionKey: string;
     }[];
     const votes = db
-      .prepare('SELECT v.participant_id AS participantId, v.option_id AS optionId, v.value FROM votes v JOIN options o ON o.id = v.option_id WHERE o.poll_id = ?')
+      .prepare(
+        'SELECT v.participant_id AS participantId, v.option_id AS optionId, v.value FROM votes v JOIN options o ON o.id = v.option_id WHERE o.poll_id = ?',
+      )
       .all(pollId) as { participantId: string; optionId: string; value: string }[];
     return { people, votes };
   } finally {
@@ -35,7 +41,13 @@ test.describe('100 simultaneous answers to one poll, through the real server', (
     test.setTimeout(120_000);
     const created = await (
       await request.post('/api/polls', {
-        data: { title: 'Rush', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: ['10:00', '11:00', '12:00'].map((t) => ({ start: `2027-06-10T${t}` })) },
+        data: {
+          title: 'Rush',
+          timeZone: 'Europe/Rome',
+          kind: 'timed',
+          durationMinutes: 60,
+          options: ['10:00', '11:00', '12:00'].map((t) => ({ start: `2027-06-10T${t}` })),
+        },
       })
     ).json();
     const optionIds = (await readPoll(request, created.id)).options.map((o) => o.id);
@@ -52,7 +64,10 @@ test.describe('100 simultaneous answers to one poll, through the real server', (
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...answer, timeZone: 'Asia/Kathmandu' }),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { participantId: string; duplicate?: boolean } }));
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { participantId: string; duplicate?: boolean },
+      }));
     const results = await Promise.all(burst.map(post));
 
     expect(results.filter((r) => r.status >= 500)).toEqual([]);
@@ -76,7 +91,9 @@ test.describe('100 simultaneous answers to one poll, through the real server', (
       const mine = sentByKey.get(person.submissionKey)!;
       expect(person.name).toBe(mine.name);
       expect([...byKey.get(person.submissionKey)!]).toEqual([person.id]);
-      const stored = Object.fromEntries(votes.filter((v) => v.participantId === person.id).map((v) => [v.optionId, v.value]));
+      const stored = Object.fromEntries(
+        votes.filter((v) => v.participantId === person.id).map((v) => [v.optionId, v.value]),
+      );
       expect(stored).toEqual(mine.votes);
     }
   });
@@ -86,11 +103,23 @@ test.describe('100 simultaneous answers to one poll, through the real server', (
     const LIMIT = 7;
     const created = await (
       await request.post('/api/polls', {
-        data: { title: 'Seats', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: ['10:00', '11:00'].map((t) => ({ start: `2027-06-11T${t}` })) },
+        data: {
+          title: 'Seats',
+          timeZone: 'Europe/Rome',
+          kind: 'timed',
+          durationMinutes: 60,
+          options: ['10:00', '11:00'].map((t) => ({ start: `2027-06-11T${t}` })),
+        },
       })
     ).json();
-    const [limited, other] = (await readPoll(request, created.id)).options.map((o) => o.id) as [string, string];
-    const patched = await request.patch(`/api/polls/${created.id}`, { data: { optionLimit: LIMIT }, headers: { authorization: `Bearer ${created.adminToken}` } });
+    const [limited, other] = (await readPoll(request, created.id)).options.map((o) => o.id) as [
+      string,
+      string,
+    ];
+    const patched = await request.patch(`/api/polls/${created.id}`, {
+      data: { optionLimit: LIMIT },
+      headers: { authorization: `Bearer ${created.adminToken}` },
+    });
     expect(patched.status()).toBe(200);
 
     const results = await Promise.all(
@@ -98,8 +127,15 @@ test.describe('100 simultaneous answers to one poll, through the real server', (
         fetch(`${baseURL}/api/polls/${created.id}/responses`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: `Seat ${i}`, timeZone: 'UTC', votes: { [limited]: 'yes', [other]: 'ifneedbe' } }),
-        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { message?: string } })),
+          body: JSON.stringify({
+            name: `Seat ${i}`,
+            timeZone: 'UTC',
+            votes: { [limited]: 'yes', [other]: 'ifneedbe' },
+          }),
+        }).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as { message?: string },
+        })),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(LIMIT);

@@ -9,7 +9,11 @@ import { answer, createTimedPollThroughForm, hydrated, newPage, readPoll } from 
 test.describe('the core loop across time zones', () => {
   test.use({ timezoneId: 'Europe/Rome', locale: 'en-GB' });
 
-  test('organiser creates, three zones answer, organiser sees them, one edits', async ({ page, browser, request }) => {
+  test('organiser creates, three zones answer, organiser sees them, one edits', async ({
+    page,
+    browser,
+    request,
+  }) => {
     await page.goto('/');
     await expect(page.getByLabel('Your time zone')).toHaveValue('Europe/Rome');
     const poll = await createTimedPollThroughForm(page, {
@@ -34,10 +38,18 @@ test.describe('the core loop across time zones', () => {
     await la.goto(poll.participantUrl);
     await expect(la.getByText('Los Angeles time')).toBeVisible();
     const laRows = la.getByRole('radiogroup');
-    await expect(laRows.nth(0)).toHaveAccessibleName('Your answer for Tue, Jun 9 11:00 PM – 12:30 AM');
-    await expect(laRows.nth(1)).toHaveAccessibleName('Your answer for Wed, Jun 10 8:00 AM – 9:30 AM');
-    await expect(laRows.nth(2)).toHaveAccessibleName('Your answer for Wed, Oct 28 12:00 AM – 1:30 AM');
-    await expect(laRows.nth(3)).toHaveAccessibleName('Your answer for Wed, Oct 28 9:00 AM – 10:30 AM');
+    await expect(laRows.nth(0)).toHaveAccessibleName(
+      'Your answer for Tue, Jun 9 11:00 PM – 12:30 AM',
+    );
+    await expect(laRows.nth(1)).toHaveAccessibleName(
+      'Your answer for Wed, Jun 10 8:00 AM – 9:30 AM',
+    );
+    await expect(laRows.nth(2)).toHaveAccessibleName(
+      'Your answer for Wed, Oct 28 12:00 AM – 1:30 AM',
+    );
+    await expect(laRows.nth(3)).toHaveAccessibleName(
+      'Your answer for Wed, Oct 28 9:00 AM – 10:30 AM',
+    );
     await expect(la.getByText('ends the next day')).toHaveCount(1);
     await expect(la.getByText('Wed, Jun 10, 8:00 AM – 9:30 AM in Rome')).toBeVisible();
     await answer(la, 'Nic', ['No', 'If need be', 'No', 'Yes']);
@@ -46,10 +58,18 @@ test.describe('the core loop across time zones', () => {
     const ny = await newPage(browser, 'America/New_York', 'en-US');
     await ny.goto(poll.participantUrl);
     const nyRows = ny.getByRole('radiogroup');
-    await expect(nyRows.nth(0)).toHaveAccessibleName('Your answer for Wed, Jun 10 2:00 AM – 3:30 AM');
-    await expect(nyRows.nth(1)).toHaveAccessibleName('Your answer for Wed, Jun 10 11:00 AM – 12:30 PM');
-    await expect(nyRows.nth(2)).toHaveAccessibleName('Your answer for Wed, Oct 28 3:00 AM – 4:30 AM');
-    await expect(nyRows.nth(3)).toHaveAccessibleName('Your answer for Wed, Oct 28 12:00 PM – 1:30 PM');
+    await expect(nyRows.nth(0)).toHaveAccessibleName(
+      'Your answer for Wed, Jun 10 2:00 AM – 3:30 AM',
+    );
+    await expect(nyRows.nth(1)).toHaveAccessibleName(
+      'Your answer for Wed, Jun 10 11:00 AM – 12:30 PM',
+    );
+    await expect(nyRows.nth(2)).toHaveAccessibleName(
+      'Your answer for Wed, Oct 28 3:00 AM – 4:30 AM',
+    );
+    await expect(nyRows.nth(3)).toHaveAccessibleName(
+      'Your answer for Wed, Oct 28 12:00 PM – 1:30 PM',
+    );
     await answer(ny, 'Ryan', ['No', 'Yes', 'No', 'Yes']);
 
     // Kathmandu, en-GB: a +05:45 zone and a 24-hour clock.
@@ -67,8 +87,14 @@ test.describe('the core loop across time zones', () => {
     // The organiser sees all three answers and the zone each was given in.
     await page.goto(poll.adminUrl);
     const table = page.getByRole('table');
-    for (const [name, city] of [['Nic', 'Los Angeles'], ['Ryan', 'New York'], ['Aarav', 'Kathmandu']]) {
-      await expect(table.getByRole('rowheader', { name: new RegExp(`^${name}.*${city}`) })).toBeVisible();
+    for (const [name, city] of [
+      ['Nic', 'Los Angeles'],
+      ['Ryan', 'New York'],
+      ['Aarav', 'Kathmandu'],
+    ]) {
+      await expect(
+        table.getByRole('rowheader', { name: new RegExp(`^${name}.*${city}`) }),
+      ).toBeVisible();
     }
     await expect(table.getByRole('columnheader', { name: /Fairest/ })).toHaveCount(1);
     const afterAnswers = await readPoll(request, poll.pollId);
@@ -85,7 +111,11 @@ test.describe('the core loop across time zones', () => {
     await expect(elsewhere.getByRole('heading', { name: 'Change your answer' })).toBeVisible();
     await expect(elsewhere.getByLabel('Your name')).toHaveValue('Aarav');
     await hydrated(elsewhere.getByLabel('Your name'));
-    await elsewhere.getByRole('radiogroup').nth(0).getByRole('radio', { name: 'No', exact: true }).check();
+    await elsewhere
+      .getByRole('radiogroup')
+      .nth(0)
+      .getByRole('radio', { name: 'No', exact: true })
+      .check();
     await elsewhere.getByRole('button', { name: 'Save changes' }).click();
     await expect(elsewhere.getByText('Your changes are saved.')).toBeVisible();
     const afterEdit = await readPoll(request, poll.pollId);
@@ -96,10 +126,15 @@ test.describe('the core loop across time zones', () => {
     // The organiser's results rank the options: 17:00 on 10 June beats 17:00 on 28 October
     // because Kathmandu's late hour is less late; the night slot for New York comes last.
     await page.goto(poll.adminUrl);
-    const ranking = page.getByRole('region', { name: 'Fairest times' }).getByRole('listitem').filter({ hasText: /^#/ });
+    const ranking = page
+      .getByRole('region', { name: 'Fairest times' })
+      .getByRole('listitem')
+      .filter({ hasText: /^#/ });
     await expect(ranking.nth(0)).toHaveAccessibleName('Wed 10 Jun 17:00 – 18:30');
     await expect(ranking.nth(0)).toContainText('3 of 3 can attend (1 yes, 2 if need be)');
-    await expect(ranking.nth(0)).toContainText('worst: Wed 20:45 – 22:15 in Kathmandu (Aarav, antisocial hours)');
+    await expect(ranking.nth(0)).toContainText(
+      'worst: Wed 20:45 – 22:15 in Kathmandu (Aarav, antisocial hours)',
+    );
     await expect(ranking.nth(0).getByText('Los Angeles')).toBeVisible();
     await expect(ranking.nth(1)).toHaveAccessibleName('Wed 28 Oct 17:00 – 18:30');
     await expect(ranking.nth(3)).toHaveAccessibleName('Wed 10 Jun 08:00 – 09:30');
@@ -126,7 +161,10 @@ test.describe('an all-day poll', () => {
     await page.getByRole('button', { name: 'Create poll' }).click();
     const participantUrl = await page.getByLabel('Participant link').inputValue();
 
-    for (const [zone, locale] of [['Europe/Rome', 'en-GB'], ['Pacific/Honolulu', 'en-GB']] as const) {
+    for (const [zone, locale] of [
+      ['Europe/Rome', 'en-GB'],
+      ['Pacific/Honolulu', 'en-GB'],
+    ] as const) {
       const viewer = await newPage(browser, zone, locale);
       await viewer.goto(participantUrl);
       const rows = viewer.getByRole('radiogroup');
@@ -141,7 +179,13 @@ test.describe('a browser that reports UTC', () => {
 
   test('gets a hint to pick its zone, and the choice is remembered', async ({ page, request }) => {
     const created = await request.post('/api/polls', {
-      data: { title: 'Hint', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: [{ start: '2026-10-28T17:00' }] },
+      data: {
+        title: 'Hint',
+        timeZone: 'Europe/Rome',
+        kind: 'timed',
+        durationMinutes: 60,
+        options: [{ start: '2026-10-28T17:00' }],
+      },
     });
     const { participantUrl } = await created.json();
     await page.goto(participantUrl);
@@ -149,7 +193,9 @@ test.describe('a browser that reports UTC', () => {
     await page.getByRole('button', { name: 'Change time zone' }).click();
     await page.getByLabel('Show times in').fill('America/New_York');
     await expect(page.getByText('New York time')).toBeVisible();
-    await expect(page.getByRole('radiogroup')).toHaveAccessibleName('Your answer for Wed 28 Oct 12:00 – 13:00');
+    await expect(page.getByRole('radiogroup')).toHaveAccessibleName(
+      'Your answer for Wed 28 Oct 12:00 – 13:00',
+    );
     await page.reload();
     await expect(page.getByText('New York time')).toBeVisible();
     await expect(page.getByText('Your browser reports UTC')).toHaveCount(0);
@@ -159,15 +205,27 @@ test.describe('a browser that reports UTC', () => {
 test.describe('the viewer’s clock', () => {
   test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
 
-  test('follows the locale until the viewer picks 12 or 24 hours, and remembers it', async ({ page, request }) => {
+  test('follows the locale until the viewer picks 12 or 24 hours, and remembers it', async ({
+    page,
+    request,
+  }) => {
     const created = await request.post('/api/polls', {
-      data: { title: 'Clock', timeZone: 'Europe/London', kind: 'timed', durationMinutes: 60, options: [{ start: '2026-10-28T17:00' }] },
+      data: {
+        title: 'Clock',
+        timeZone: 'Europe/London',
+        kind: 'timed',
+        durationMinutes: 60,
+        options: [{ start: '2026-10-28T17:00' }],
+      },
     });
     const { participantUrl } = await created.json();
     await page.goto(participantUrl);
     const row = page.getByRole('radiogroup');
     await expect(row).toHaveAccessibleName('Your answer for Wed 28 Oct 17:00 – 18:00');
-    await expect(page.getByRole('button', { name: '24 h' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: '24 h' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await page.getByRole('button', { name: '12 h' }).click();
     await expect(row).toHaveAccessibleName(/^Your answer for Wed 28 Oct 5:00\spm – 6:00\spm$/i);
     await page.reload();

@@ -13,7 +13,10 @@ const KILL_AFTER_MS = 5_000;
 const MAX_REQUESTS = 2_000;
 
 test.describe('kill -9 in the middle of a stream of answers', () => {
-  const database = path.join(process.env.TMPDIR ?? tmpdir(), `kairos-crash-${process.pid}-${Date.now()}.sqlite`);
+  const database = path.join(
+    process.env.TMPDIR ?? tmpdir(),
+    `kairos-crash-${process.pid}-${Date.now()}.sqlite`,
+  );
   let server: OwnServer | undefined;
 
   test.afterEach(async () => {
@@ -30,10 +33,20 @@ test.describe('kill -9 in the middle of a stream of answers', () => {
       await fetch(`${base}/api/polls`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Crash', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 30, options: ['09:00', '10:00', '11:00'].map((t) => ({ start: `2027-06-10T${t}` })) }),
+        body: JSON.stringify({
+          title: 'Crash',
+          timeZone: 'Europe/Rome',
+          kind: 'timed',
+          durationMinutes: 30,
+          options: ['09:00', '10:00', '11:00'].map((t) => ({ start: `2027-06-10T${t}` })),
+        }),
       })
     ).json();
-    const optionIds = ((await (await fetch(`${base}/api/polls/${created.id}`)).json()) as { options: { id: string }[] }).options.map((o) => o.id);
+    const optionIds = (
+      (await (await fetch(`${base}/api/polls/${created.id}`)).json()) as {
+        options: { id: string }[];
+      }
+    ).options.map((o) => o.id);
 
     const acknowledged = new Map<string, Record<string, string>>();
     let requests = 0;
@@ -51,7 +64,9 @@ test.describe('kill -9 in the middle of a stream of answers', () => {
     const writer = async (w: number) => {
       while (requests < MAX_REQUESTS) {
         const n = requests++;
-        const votes = Object.fromEntries(optionIds.map((id, j) => [id, ['yes', 'ifneedbe', 'no'][(n + j) % 3]!]));
+        const votes = Object.fromEntries(
+          optionIds.map((id, j) => [id, ['yes', 'ifneedbe', 'no'][(n + j) % 3]!]),
+        );
         try {
           const response = await fetch(`${base}/api/polls/${created.id}/responses`, {
             method: 'POST',
@@ -59,7 +74,8 @@ test.describe('kill -9 in the middle of a stream of answers', () => {
             body: JSON.stringify({ name: `Writer ${w} #${n}`, timeZone: 'UTC', votes }),
           });
           const body = (await response.json()) as { participantId?: string };
-          if (response.status === 201 && body.participantId) acknowledged.set(body.participantId, votes);
+          if (response.status === 201 && body.participantId)
+            acknowledged.set(body.participantId, votes);
           else refused.push(response.status);
           if (acknowledged.size >= KILL_AT_ACKS) kill();
         } catch {
@@ -84,15 +100,23 @@ test.describe('kill -9 in the middle of a stream of answers', () => {
     try {
       expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
       expect(db.pragma('foreign_key_check')).toEqual([]);
-      const stored = db.prepare('SELECT participant_id AS id, option_id AS optionId, value FROM votes').all() as { id: string; optionId: string; value: string }[];
+      const stored = db
+        .prepare('SELECT participant_id AS id, option_id AS optionId, value FROM votes')
+        .all() as { id: string; optionId: string; value: string }[];
       const votesOf = new Map<string, Record<string, string>>();
-      for (const vote of stored) votesOf.set(vote.id, { ...votesOf.get(vote.id), [vote.optionId]: vote.value });
+      for (const vote of stored)
+        votesOf.set(vote.id, { ...votesOf.get(vote.id), [vote.optionId]: vote.value });
       const missing = [...acknowledged.keys()].filter((id) => !votesOf.has(id));
       expect(missing).toEqual([]);
       for (const [id, votes] of acknowledged) expect(votesOf.get(id)).toEqual(votes);
       // Every stored participant has all its votes: no transaction was half-applied.
-      const people = db.prepare('SELECT id FROM participants WHERE poll_id = ?').pluck().all(created.id) as string[];
-      expect(people.every((id) => Object.keys(votesOf.get(id) ?? {}).length === optionIds.length)).toBe(true);
+      const people = db
+        .prepare('SELECT id FROM participants WHERE poll_id = ?')
+        .pluck()
+        .all(created.id) as string[];
+      expect(
+        people.every((id) => Object.keys(votesOf.get(id) ?? {}).length === optionIds.length),
+      ).toBe(true);
     } finally {
       db.close();
     }

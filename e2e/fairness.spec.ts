@@ -15,32 +15,53 @@ async function createMismatchPoll(request: APIRequestContext) {
       guestZones: ['America/New_York', 'America/Los_Angeles'],
       kind: 'timed',
       durationMinutes: 60,
-      options: ['10:00', '15:00', '17:00', '19:00'].map((time) => ({ start: `2026-10-28T${time}` })),
+      options: ['10:00', '15:00', '17:00', '19:00'].map((time) => ({
+        start: `2026-10-28T${time}`,
+      })),
     },
   });
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: string; participantUrl: string; adminUrl: string };
 }
 
-test('the admin page shows every option at each guest city’s clock before anyone answers', async ({ browser, request }) => {
+test('the admin page shows every option at each guest city’s clock before anyone answers', async ({
+  browser,
+  request,
+}) => {
   const poll = await createMismatchPoll(request);
   const page = await newPage(browser, 'Europe/Rome', 'en-GB');
   await page.goto(poll.adminUrl);
   const glance = page.getByRole('region', { name: 'Local times at a glance' });
-  await expect(glance.getByRole('columnheader')).toHaveText(['Option', 'Rome', 'New York', 'Los Angeles']);
-  const rowAt = (time: string) => glance.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^Wed 28 Oct\\s*${time}`) }) });
+  await expect(glance.getByRole('columnheader')).toHaveText([
+    'Option',
+    'Rome',
+    'New York',
+    'Los Angeles',
+  ]);
+  const rowAt = (time: string) =>
+    glance
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^Wed 28 Oct\\s*${time}`) }) });
   const early = rowAt('15:00');
   await expect(early.getByRole('cell').nth(2)).toHaveText('Wed 07:00 – 08:00early or late');
   const night = rowAt('10:00');
   await expect(night.getByRole('cell').nth(2)).toHaveText('Wed 02:00 – 03:00night');
 });
 
-test('the fair slot ranks first with its reason, seen from Los Angeles and from Rome', async ({ browser, request }) => {
+test('the fair slot ranks first with its reason, seen from Los Angeles and from Rome', async ({
+  browser,
+  request,
+}) => {
   const poll = await createMismatchPoll(request);
   const { options } = await readPoll(request, poll.id);
   const everything = Object.fromEntries(options.map((o) => [o.id, 'yes']));
-  for (const [name, timeZone] of [['Giulia', 'Europe/Rome'], ['Ryan', 'America/New_York']]) {
-    const r = await request.post(`/api/polls/${poll.id}/responses`, { data: { name, timeZone, votes: everything } });
+  for (const [name, timeZone] of [
+    ['Giulia', 'Europe/Rome'],
+    ['Ryan', 'America/New_York'],
+  ]) {
+    const r = await request.post(`/api/polls/${poll.id}/responses`, {
+      data: { name, timeZone, votes: everything },
+    });
     expect(r.status()).toBe(201);
   }
 
@@ -51,17 +72,25 @@ test('the fair slot ranks first with its reason, seen from Los Angeles and from 
   await hydrated(la.getByLabel('Your name'));
   await la.getByLabel('Your name').fill('Nic');
   const rows = la.getByRole('radiogroup');
-  for (let i = 0; i < 4; i++) await rows.nth(i).getByRole('radio', { name: 'Yes', exact: true }).check();
+  for (let i = 0; i < 4; i++)
+    await rows.nth(i).getByRole('radio', { name: 'Yes', exact: true }).check();
   await expect(la.getByRole('note').filter({ hasText: 'inside your never window' })).toHaveCount(1);
-  await expect(la.getByRole('note').filter({ hasText: 'inside your never window' })).toContainText(/2:00\sAM – 3:00\sAM is inside your never window, so it counts as no\./);
+  await expect(la.getByRole('note').filter({ hasText: 'inside your never window' })).toContainText(
+    /2:00\sAM – 3:00\sAM is inside your never window, so it counts as no\./,
+  );
   await la.getByRole('button', { name: 'Send answer' }).click();
   await expect(la.getByText('Thank you, your answer is saved.')).toBeVisible();
 
   await la.reload();
-  const laRanking = la.getByRole('region', { name: 'Fairest times' }).getByRole('listitem').filter({ hasText: /^#/ });
+  const laRanking = la
+    .getByRole('region', { name: 'Fairest times' })
+    .getByRole('listitem')
+    .filter({ hasText: /^#/ });
   await expect(laRanking.nth(0)).toHaveAccessibleName(/^Wed, Oct 28 9:00\sAM – 10:00\sAM$/);
   await expect(laRanking.nth(0)).toContainText('3 of 3 can attend (3 yes, 0 if need be)');
-  await expect(laRanking.nth(0)).toContainText(/worst: Wed 5:00\sPM – 6:00\sPM in Rome \(Giulia, edge of day\)/);
+  await expect(laRanking.nth(0)).toContainText(
+    /worst: Wed 5:00\sPM – 6:00\sPM in Rome \(Giulia, edge of day\)/,
+  );
   await expect(laRanking.nth(0).getByText('★ Fairest')).toBeVisible();
   // 10:00 Rome comes last: Nic's yes at 02:00 counts as no, and it is night in New York.
   await expect(laRanking.nth(3)).toHaveAccessibleName(/^Wed, Oct 28 2:00\sAM – 3:00\sAM$/);
@@ -70,14 +99,23 @@ test('the fair slot ranks first with its reason, seen from Los Angeles and from 
 
   const rome = await newPage(browser, 'Europe/Rome', 'en-GB');
   await rome.goto(poll.participantUrl);
-  const romeRanking = rome.getByRole('region', { name: 'Fairest times' }).getByRole('listitem').filter({ hasText: /^#/ });
+  const romeRanking = rome
+    .getByRole('region', { name: 'Fairest times' })
+    .getByRole('listitem')
+    .filter({ hasText: /^#/ });
   await expect(romeRanking.nth(0)).toHaveAccessibleName('Wed 28 Oct 17:00 – 18:00');
-  await expect(romeRanking.nth(0)).toContainText('worst: Wed 17:00 – 18:00 in Rome (Giulia, edge of day)');
+  await expect(romeRanking.nth(0)).toContainText(
+    'worst: Wed 17:00 – 18:00 in Rome (Giulia, edge of day)',
+  );
   await expect(romeRanking.nth(1)).toHaveAccessibleName('Wed 28 Oct 19:00 – 20:00');
   await expect(romeRanking.nth(2)).toHaveAccessibleName('Wed 28 Oct 15:00 – 16:00');
-  await expect(romeRanking.nth(2)).toContainText('worst: Wed 07:00 – 08:00 in Los Angeles (Nic, early or late)');
+  await expect(romeRanking.nth(2)).toContainText(
+    'worst: Wed 07:00 – 08:00 in Los Angeles (Nic, early or late)',
+  );
   const chips = romeRanking.nth(0).getByRole('listitem');
-  await expect(chips.filter({ hasText: 'Nic' })).toContainText('Los Angeles09:00 – 10:00comfortable');
+  await expect(chips.filter({ hasText: 'Nic' })).toContainText(
+    'Los Angeles09:00 – 10:00comfortable',
+  );
 
   // Nic confirms the 02:00 slot after all: it now counts, as night.
   await la.goto(poll.participantUrl);
@@ -87,7 +125,9 @@ test('the fair slot ranks first with its reason, seen from Los Angeles and from 
   await expect(la.getByText('Your changes are saved.')).toBeVisible();
   const api = await (await request.get(`/api/polls/${poll.id}`)).json();
   const nightOption = options[0]!.id;
-  expect(api.participants.find((p: { name: string }) => p.name === 'Nic').overrideNever).toEqual([nightOption]);
+  expect(api.participants.find((p: { name: string }) => p.name === 'Nic').overrideNever).toEqual([
+    nightOption,
+  ]);
   const nightRank = api.ranking.find((r: { optionId: string }) => r.optionId === nightOption);
   expect(nightRank.keys).toMatchObject({ canAttend: 3, night: 2 });
   expect(api.ranking[0].summary).toBe(

@@ -4,7 +4,10 @@ import { readPoll } from './support';
 test.describe('the fair-time finder', () => {
   test.use({ timezoneId: 'Europe/Rome', locale: 'en-GB' });
 
-  test('an organiser in Rome builds a poll from the week heatmap with the keyboard alone', async ({ page, request }) => {
+  test('an organiser in Rome builds a poll from the week heatmap with the keyboard alone', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/');
     await expect(page.getByLabel('Your time zone')).toHaveValue('Europe/Rome');
     await page.getByLabel('Title').focus();
@@ -24,8 +27,11 @@ test.describe('the fair-time finder', () => {
     const live = page.locator('[aria-live="polite"]').filter({ hasText: /./ }).last();
 
     // Wednesday 17:00 (two right, eight down), then Thursday 17:00, then Thursday 14:00.
-    for (const key of ['ArrowRight', 'ArrowRight', ...Array(8).fill('ArrowDown')]) await page.keyboard.press(key);
-    await expect(live).toContainText('Wed 28 Oct 17:00: Rome 17:00, edge of day; New York 12:00, comfortable; Los Angeles 09:00, comfortable');
+    for (const key of ['ArrowRight', 'ArrowRight', ...Array(8).fill('ArrowDown')])
+      await page.keyboard.press(key);
+    await expect(live).toContainText(
+      'Wed 28 Oct 17:00: Rome 17:00, edge of day; New York 12:00, comfortable; Los Angeles 09:00, comfortable',
+    );
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press(' ');
@@ -42,9 +48,14 @@ test.describe('the fair-time finder', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Links' })).toBeVisible();
 
-    const pollId = new URL(await page.getByLabel('Participant link').inputValue()).pathname.split('/')[2]!;
+    const pollId = new URL(await page.getByLabel('Participant link').inputValue()).pathname.split(
+      '/',
+    )[2]!;
     const poll = await readPoll(request, pollId);
-    expect(poll.options.map((o) => o.start)).toEqual(['2026-10-28T16:00:00.000Z', '2026-10-29T13:00:00.000Z']);
+    expect(poll.options.map((o) => o.start)).toEqual([
+      '2026-10-28T16:00:00.000Z',
+      '2026-10-29T13:00:00.000Z',
+    ]);
   });
 
   test('suggests the fairest times of the week and explains each', async ({ page }) => {
@@ -55,7 +66,11 @@ test.describe('the fair-time finder', () => {
     }
     await page.getByLabel('Week of').fill('2026-10-26');
     await page.getByRole('button', { name: 'Suggest fair times' }).click();
-    const list = page.getByRole('heading', { name: /Fairest times this week/ }).locator('..').locator('..').getByRole('listitem');
+    const list = page
+      .getByRole('heading', { name: /Fairest times this week/ })
+      .locator('..')
+      .locator('..')
+      .getByRole('listitem');
     await expect(list).toHaveCount(5);
     await expect(list.first()).toContainText('Mon 26 Oct 17:00');
     await expect(list.first()).toContainText('worst: Mon 17:00 – 18:00 in Rome');
@@ -75,22 +90,31 @@ test.describe('the fair-time finder', () => {
       await page.getByLabel('Or type a date').fill(date);
       await page.getByRole('button', { name: 'Add date' }).click();
     }
-    await expect(page.getByRole('note').filter({ hasText: 'The clocks change during this poll' })).toContainText(
-      'From 29 Mar, New York is 6 h behind Rome, instead of 5 h.',
-    );
+    await expect(
+      page.getByRole('note').filter({ hasText: 'The clocks change during this poll' }),
+    ).toContainText('From 29 Mar, New York is 6 h behind Rome, instead of 5 h.');
   });
 });
 
 test.describe('clock-change notices on the poll page', () => {
   test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
 
-  test('a New York participant is told that Rome moves an hour closer after 29 March', async ({ page, request }) => {
+  test('a New York participant is told that Rome moves an hour closer after 29 March', async ({
+    page,
+    request,
+  }) => {
     const created = await request.post('/api/polls', {
-      data: { title: 'Spring', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: [{ start: '2026-03-25T17:00' }, { start: '2026-04-01T17:00' }] },
+      data: {
+        title: 'Spring',
+        timeZone: 'Europe/Rome',
+        kind: 'timed',
+        durationMinutes: 60,
+        options: [{ start: '2026-03-25T17:00' }, { start: '2026-04-01T17:00' }],
+      },
     });
     await page.goto((await created.json()).participantUrl);
-    await expect(page.getByRole('note').filter({ hasText: 'The clocks change during this poll' })).toContainText(
-      'From Mar 29, Rome is 6 h ahead of New York, instead of 5 h.',
-    );
+    await expect(
+      page.getByRole('note').filter({ hasText: 'The clocks change during this poll' }),
+    ).toContainText('From Mar 29, Rome is 6 h ahead of New York, instead of 5 h.');
   });
 });

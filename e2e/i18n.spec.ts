@@ -98,9 +98,16 @@ test.describe('the same poll in five languages', () => {
   test('plurals follow the language’s rules', async ({ browser, page }) => {
     const poll = await createPoll(page);
     for (const name of ['Giulia', 'Nic']) {
-      await page.request.post(`/api/polls/${poll.id}/responses`, { data: { name, timeZone: 'Europe/Rome', votes: {} } });
+      await page.request.post(`/api/polls/${poll.id}/responses`, {
+        data: { name, timeZone: 'Europe/Rome', votes: {} },
+      });
     }
-    const twos = [['fr-FR', '2 participants'], ['de-DE', '2 Teilnehmer'], ['it-IT', '2 partecipanti'], ['es-ES', '2 participantes']] as const;
+    const twos = [
+      ['fr-FR', '2 participants'],
+      ['de-DE', '2 Teilnehmer'],
+      ['it-IT', '2 partecipanti'],
+      ['es-ES', '2 participantes'],
+    ] as const;
     for (const [locale, text] of twos) {
       const guest = await newPage(browser, 'Europe/Rome', locale);
       await guest.goto(poll.participantUrl);
@@ -114,13 +121,20 @@ test.describe('the same poll in five languages', () => {
     const context = await browser.newContext({ timezoneId: 'Europe/Rome', locale: 'en-US' });
     // Chromium sends its locale alone; a real browser's list has several languages and weights.
     await context.route('**/*', (route) =>
-      route.continue({ headers: { ...route.request().headers(), 'accept-language': 'nl-NL, en-US;q=0.4, it;q=0.8' } }),
+      route.continue({
+        headers: {
+          ...route.request().headers(),
+          'accept-language': 'nl-NL, en-US;q=0.4, it;q=0.8',
+        },
+      }),
     );
     const guest = await context.newPage();
     await guest.goto(poll.participantUrl);
     await expect(guest.locator('html')).toHaveAttribute('lang', 'it');
     // English is not chosen, so its US region does not leak in: Italian dates, 24-hour clock.
-    await expect(guest.getByRole('radiogroup')).toHaveAccessibleName('La tua risposta per mer 28 ott 17:00 – 18:00');
+    await expect(guest.getByRole('radiogroup')).toHaveAccessibleName(
+      'La tua risposta per mer 28 ott 17:00 – 18:00',
+    );
     await context.close();
   });
 });
@@ -128,7 +142,9 @@ test.describe('the same poll in five languages', () => {
 test.describe('the language menu', () => {
   test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
 
-  test('switches the same URL to another language, and the choice survives a reload', async ({ page }) => {
+  test('switches the same URL to another language, and the choice survives a reload', async ({
+    page,
+  }) => {
     const poll = await createPoll(page);
     await page.goto(poll.participantUrl);
     await expect(page.getByRole('heading', { name: 'Your answer' })).toBeVisible();
@@ -138,17 +154,23 @@ test.describe('the language menu', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page).toHaveURL(poll.participantUrl);
     // German words, German dates: the US region belongs to English and is dropped.
-    await expect(page.getByRole('radiogroup')).toHaveAccessibleName('Ihre Antwort für Mi., 28. Okt. 12:00 – 13:00');
+    await expect(page.getByRole('radiogroup')).toHaveAccessibleName(
+      'Ihre Antwort für Mi., 28. Okt. 12:00 – 13:00',
+    );
     await expect(page.getByRole('combobox', { name: 'Sprache' })).toHaveValue('de');
 
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Ihre Antwort' })).toBeVisible();
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Finden Sie eine Zeit, die in jeder Zeitzone passt' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Finden Sie eine Zeit, die in jeder Zeitzone passt' }),
+    ).toBeVisible();
     await expect(page).toHaveTitle('Kairos: die faire Besprechungszeit');
 
     await page.getByRole('combobox', { name: 'Sprache' }).selectOption({ label: 'English' });
-    await expect(page.getByRole('heading', { name: 'Find a time that works in every time zone' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Find a time that works in every time zone' }),
+    ).toBeVisible();
   });
 
   test('validation errors come back in the chosen language', async ({ page }) => {
@@ -159,7 +181,9 @@ test.describe('the language menu', () => {
     await page.getByRole('radio', { name: 'Oui', exact: true }).check();
     await page.getByRole('button', { name: 'Envoyer la réponse' }).click();
     await expect(page.getByText('Veuillez corriger le champ signalé.')).toBeVisible();
-    await expect(page.getByText('Saisissez votre nom pour que les autres sachent qui a répondu.')).toBeVisible();
+    await expect(
+      page.getByText('Saisissez votre nom pour que les autres sachent qui a répondu.'),
+    ).toBeVisible();
 
     await page.goto('/');
     await page.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'Español' });

@@ -40,14 +40,27 @@ export async function startOwnServer({
     KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
     ...env,
   };
-  for (const [key, value] of Object.entries(environment)) if (value === undefined) delete environment[key];
+  for (const [key, value] of Object.entries(environment))
+    if (value === undefined) delete environment[key];
   // `next start` itself, not npx, so that the pid is the server's and kill -9 reaches it;
   // with the Node.js flags `npm start` gives it.
-  const child = spawn(process.execPath, [...nodeFlags, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: environment,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeFlags,
+      path.join(root, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
+    {
+      cwd: root,
+      env: environment,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -8,7 +8,10 @@ import { hydrated } from './support';
 
 /** Each test starts a server of its own with the setting under test. */
 test.describe('the write rate limit', () => {
-  const database = path.join(process.env.TMPDIR ?? tmpdir(), `kairos-rate-${process.pid}-${Date.now()}.sqlite`);
+  const database = path.join(
+    process.env.TMPDIR ?? tmpdir(),
+    `kairos-rate-${process.pid}-${Date.now()}.sqlite`,
+  );
   let server: OwnServer | undefined;
 
   test.afterEach(async () => {
@@ -21,12 +24,24 @@ test.describe('the write rate limit', () => {
     fetch(`${base}/api/polls`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ title: 'Limited', timeZone: 'Europe/Rome', kind: 'timed', durationMinutes: 60, options: [{ start: '2027-06-10T10:00' }] }),
+      body: JSON.stringify({
+        title: 'Limited',
+        timeZone: 'Europe/Rome',
+        kind: 'timed',
+        durationMinutes: 60,
+        options: [{ start: '2027-06-10T10:00' }],
+      }),
     });
 
-  test('answers 429 with Retry-After and a message once an address used its writes', async ({ page }) => {
+  test('answers 429 with Retry-After and a message once an address used its writes', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
-    server = await startOwnServer({ port: ownPort(1), database, env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '3' } });
+    server = await startOwnServer({
+      port: ownPort(1),
+      database,
+      env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '3' },
+    });
     const first = await create(server.url);
     expect(first.status).toBe(201);
     const { id, participantUrl } = (await first.json()) as { id: string; participantUrl: string };
@@ -47,10 +62,16 @@ test.describe('the write rate limit', () => {
     expect(retryAfter).toBeLessThanOrEqual(20);
     const body = (await refused.json()) as { ok: boolean; message: string };
     expect(body).toMatchObject({ ok: false });
-    expect(body.message).toMatch(/^Too many changes from your address\. Wait (19|20) seconds and try again\.$/);
+    expect(body.message).toMatch(
+      /^Too many changes from your address\. Wait (19|20) seconds and try again\.$/,
+    );
 
     // The address is the socket's: headers a client makes up change nothing.
-    for (const [header, value] of [['x-forwarded-for', '203.0.113.1'], ['x-kairos-peer-address', '203.0.113.2'], ['x-real-ip', '203.0.113.3']] as const) {
+    for (const [header, value] of [
+      ['x-forwarded-for', '203.0.113.1'],
+      ['x-kairos-peer-address', '203.0.113.2'],
+      ['x-real-ip', '203.0.113.3'],
+    ] as const) {
       expect((await create(server.url, { [header]: value })).status).toBe(429);
     }
     const answer = await fetch(`${server.url}/api/polls/${id}/responses`, {
@@ -69,7 +90,11 @@ test.describe('the write rate limit', () => {
     // in the page's language, with the answer still filled in.
     const before = snapshot(database);
     await page.getByRole('button', { name: 'Send answer' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: /^Too many changes from your address\. Wait \d+ seconds and try again\.$/ })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({
+        hasText: /^Too many changes from your address\. Wait \d+ seconds and try again\.$/,
+      }),
+    ).toBeVisible();
     await expect(page.getByLabel('Your name')).toHaveValue('Too late');
     await expect(page.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
     await page.getByLabel('Name', { exact: true }).fill('Also late');
@@ -81,11 +106,17 @@ test.describe('the write rate limit', () => {
   });
 
   test('every server action that writes asks for the write budget first', () => {
-    const actions = ['app/actions.ts', 'app/p/[id]/actions.ts', 'app/p/[id]/admin/[token]/actions.ts'];
+    const actions = [
+      'app/actions.ts',
+      'app/p/[id]/actions.ts',
+      'app/p/[id]/admin/[token]/actions.ts',
+    ];
     let checked = 0;
     for (const file of actions) {
       const source = readFileSync(path.join(process.cwd(), file), 'utf8');
-      for (const [, name, body] of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\n([^\n]*)/g)) {
+      for (const [, name, body] of source.matchAll(
+        /export async function (\w+)\([^)]*\)[^{]*\{\n([^\n]*)/g,
+      )) {
         expect(body?.trim(), `${file}: ${name}`).toBe('const refused = await writeRefused();');
         checked++;
       }
@@ -95,7 +126,11 @@ test.describe('the write rate limit', () => {
 
   test('is on by default, at 60 writes a minute', async () => {
     test.setTimeout(120_000);
-    server = await startOwnServer({ port: ownPort(1), database, env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: undefined } });
+    server = await startOwnServer({
+      port: ownPort(1),
+      database,
+      env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: undefined },
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 61; i++) statuses.push((await create(server.url)).status);
     expect(statuses.slice(0, 60).every((s) => s === 201)).toBe(true);
@@ -112,14 +147,24 @@ test.describe('the write rate limit', () => {
     expect((await create(server.url, { 'x-forwarded-for': '192.0.2.10' })).status).toBe(201);
     expect((await create(server.url, { 'x-forwarded-for': '192.0.2.10' })).status).toBe(429);
     // A client prepending a made-up address is still counted by the proxy's entry.
-    expect((await create(server.url, { 'x-forwarded-for': '203.0.113.9, 192.0.2.10' })).status).toBe(429);
-    expect((await create(server.url, { 'x-forwarded-for': '192.0.2.10, 192.0.2.11' })).status).toBe(201);
+    expect(
+      (await create(server.url, { 'x-forwarded-for': '203.0.113.9, 192.0.2.10' })).status,
+    ).toBe(429);
+    expect((await create(server.url, { 'x-forwarded-for': '192.0.2.10, 192.0.2.11' })).status).toBe(
+      201,
+    );
   });
 
   test('is off with 0', async () => {
     test.setTimeout(120_000);
-    server = await startOwnServer({ port: ownPort(1), database, env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '0' } });
-    const statuses = await Promise.all(Array.from({ length: 80 }, () => create(server!.url).then((r) => r.status)));
+    server = await startOwnServer({
+      port: ownPort(1),
+      database,
+      env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '0' },
+    });
+    const statuses = await Promise.all(
+      Array.from({ length: 80 }, () => create(server!.url).then((r) => r.status)),
+    );
     expect(statuses.every((s) => s === 201)).toBe(true);
   });
 });

@@ -14,11 +14,19 @@ const timed = (patch: Record<string, unknown> = {}) => ({
   ...patch,
 });
 
-async function pollWithAnswer(request: APIRequestContext, base = '', patch: Record<string, unknown> = {}) {
+async function pollWithAnswer(
+  request: APIRequestContext,
+  base = '',
+  patch: Record<string, unknown> = {},
+) {
   const created = await (await request.post(`${base}/api/polls`, { data: timed(patch) })).json();
-  const options = (await (await request.get(`${base}/api/polls/${created.id}`)).json()).options as { id: string }[];
+  const options = (await (await request.get(`${base}/api/polls/${created.id}`)).json()).options as {
+    id: string;
+  }[];
   const answer = await (
-    await request.post(`${base}/api/polls/${created.id}/responses`, { data: { name: 'Ana', timeZone: 'UTC', votes: { [options[0]!.id]: 'yes' } } })
+    await request.post(`${base}/api/polls/${created.id}/responses`, {
+      data: { name: 'Ana', timeZone: 'UTC', votes: { [options[0]!.id]: 'yes' } },
+    })
   ).json();
   return {
     id: created.id as string,
@@ -41,7 +49,9 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 test.describe('security headers', () => {
-  test('every page and API answer carries them, pages with a fresh nonce on every script', async ({ request }) => {
+  test('every page and API answer carries them, pages with a fresh nonce on every script', async ({
+    request,
+  }) => {
     const poll = await pollWithAnswer(request);
     const urls = ['/', poll.participantUrl, poll.adminUrl, poll.editUrl, '/p/doesnotexist0000'];
     const nonces = new Set<string>();
@@ -57,7 +67,10 @@ test.describe('security headers', () => {
       expect(csp.get('frame-ancestors'), url).toEqual(["'none'"]);
       expect(csp.get('object-src'), url).toEqual(["'none'"]);
       expect(csp.get('default-src'), url).toEqual(["'self'"]);
-      const nonce = csp.get('script-src')?.find((v) => v.startsWith("'nonce-"))?.slice(7, -1);
+      const nonce = csp
+        .get('script-src')
+        ?.find((v) => v.startsWith("'nonce-"))
+        ?.slice(7, -1);
       expect(nonce, url).toBeTruthy();
       nonces.add(nonce!);
       if (headers['content-type']?.startsWith('text/html')) {
@@ -70,8 +83,13 @@ test.describe('security headers', () => {
     expect(nonces.size).toBe(urls.length);
 
     // JSON runs nothing: its policy allows nothing at all.
-    for (const [method, url] of [['GET', `/api/polls/${poll.id}`], ['POST', '/api/polls']] as const) {
-      const headers = (await request.fetch(url, { method, data: method === 'POST' ? {} : undefined })).headers();
+    for (const [method, url] of [
+      ['GET', `/api/polls/${poll.id}`],
+      ['POST', '/api/polls'],
+    ] as const) {
+      const headers = (
+        await request.fetch(url, { method, data: method === 'POST' ? {} : undefined })
+      ).headers();
       expect(headers['x-content-type-options'], url).toBe('nosniff');
       expect(headers['referrer-policy'], url).toBe('no-referrer');
       expect(directives(headers['content-security-policy'] ?? '')).toEqual(
@@ -90,7 +108,11 @@ test.describe('security headers', () => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(
+          `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`,
+        ),
+      );
     });
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Create poll' })).toBeEnabled();
@@ -107,19 +129,28 @@ test.describe('security headers', () => {
     expect(violations).toEqual([]);
   });
 
-  test('no form with a payload can send it in an address, even before the page has hydrated', async ({ request }) => {
+  test('no form with a payload can send it in an address, even before the page has hydrated', async ({
+    request,
+  }) => {
     // The answer form's payload carries the edit token on the edit page: a form without a
     // method would GET it into the address bar, the history and the server's log.
     const poll = await pollWithAnswer(request);
     for (const url of ['/', poll.participantUrl, poll.editUrl, poll.adminUrl]) {
       const html = await (await request.get(url)).text();
-      const carrying = [...html.matchAll(/<form[^>]*>[\s\S]*?<\/form>/g)].map(([form]) => form).filter((form) => form.includes('name="payload"'));
+      const carrying = [...html.matchAll(/<form[^>]*>[\s\S]*?<\/form>/g)]
+        .map(([form]) => form)
+        .filter((form) => form.includes('name="payload"'));
       expect(carrying.length, url).toBeGreaterThan(0);
-      for (const form of carrying) expect(form.match(/<form[^>]*>/)![0], url).toMatch(/method="POST"|action="javascript:/);
+      for (const form of carrying)
+        expect(form.match(/<form[^>]*>/)![0], url).toMatch(/method="POST"|action="javascript:/);
     }
   });
 
-  test('admin and edit links never leave the browser in a Referer', async ({ page, context, request }) => {
+  test('admin and edit links never leave the browser in a Referer', async ({
+    page,
+    context,
+    request,
+  }) => {
     // The location is a link to another site; the browser may send a Referer to it.
     const outside = 'http://meeting-room.example/room';
     const poll = await pollWithAnswer(request, '', { location: outside });
@@ -129,14 +160,19 @@ test.describe('security headers', () => {
         const referer = (await r.allHeaders())['referer'];
         if (referer) referers.push(`${r.url()} ← ${referer}`);
       });
-    await context.route('http://meeting-room.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'room' }));
+    await context.route('http://meeting-room.example/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/plain', body: 'room' }),
+    );
     await record(page);
     context.on('page', record);
 
     for (const secretUrl of [poll.adminUrl, poll.editUrl]) {
       await page.goto(secretUrl);
       await hydrated(page.getByRole('link', { name: outside }));
-      const [opened] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: outside }).click()]);
+      const [opened] = await Promise.all([
+        context.waitForEvent('page'),
+        page.getByRole('link', { name: outside }).click(),
+      ]);
       await opened.waitForLoadState();
       expect(await opened.evaluate(() => document.referrer)).toBe('');
       await opened.close();
@@ -150,7 +186,10 @@ test.describe('security headers', () => {
 });
 
 test.describe('server logs', () => {
-  const database = path.join(process.env.TMPDIR ?? tmpdir(), `kairos-logs-${process.pid}-${Date.now()}.sqlite`);
+  const database = path.join(
+    process.env.TMPDIR ?? tmpdir(),
+    `kairos-logs-${process.pid}-${Date.now()}.sqlite`,
+  );
   let server: OwnServer | undefined;
 
   test.afterEach(async () => {
@@ -158,7 +197,10 @@ test.describe('server logs', () => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
   });
 
-  test('never hold an admin or edit link, even when Next.js names the URL', async ({ page, request }) => {
+  test('never hold an admin or edit link, even when Next.js names the URL', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(120_000);
     server = await startOwnServer({ port: ownPort(3), database });
     const poll = await pollWithAnswer(request, server.url);
@@ -177,8 +219,14 @@ test.describe('server logs', () => {
     // made-up action id makes it log an error.
     const big = Buffer.alloc(200 * 1024, 'x');
     for (const url of [poll.adminUrl, poll.editUrl]) {
-      await request.post(url, { data: big, headers: { 'content-type': 'text/plain', 'next-action': 'not-an-action' } });
-      await request.post(url, { data: 'x', headers: { 'content-type': 'text/plain', 'next-action': '00'.repeat(21) } });
+      await request.post(url, {
+        data: big,
+        headers: { 'content-type': 'text/plain', 'next-action': 'not-an-action' },
+      });
+      await request.post(url, {
+        data: 'x',
+        headers: { 'content-type': 'text/plain', 'next-action': '00'.repeat(21) },
+      });
     }
     await server.stop('SIGTERM');
     const log = server.output();

@@ -1,11 +1,22 @@
-import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 export type Answer = 'Yes' | 'If need be' | 'No';
 
 /** Fills the create form the way an organiser does: type dates, add start times. */
 export async function createTimedPollThroughForm(
   page: Page,
-  { title, dates, times, durationLabel }: { title: string; dates: string[]; times: string[]; durationLabel: string },
+  {
+    title,
+    dates,
+    times,
+    durationLabel,
+  }: { title: string; dates: string[]; times: string[]; durationLabel: string },
 ) {
   await page.goto('/');
   await hydrated(page.getByLabel('Title'));
@@ -60,5 +71,9 @@ export async function readPoll(request: APIRequestContext, pollId: string) {
  * or clicking earlier reaches only the server's HTML and is lost when hydration resets it.
  */
 export async function hydrated(locator: Locator) {
-  await expect.poll(() => locator.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps$')))).toBe(true);
+  await expect
+    .poll(() =>
+      locator.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps$'))),
+    )
+    .toBe(true);
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCALE, LOCALES } from '@/lib/locales';
+import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 
 /**
  * The catalogues are a contract with English: the same keys, the same ICU arguments, and
@@ -18,7 +18,8 @@ function flatten(node: unknown, prefix: string, into: Catalogue): Catalogue {
   if (typeof node === 'string') {
     into.set(prefix, node);
   } else if (node && typeof node === 'object' && !Array.isArray(node)) {
-    for (const [key, value] of Object.entries(node)) flatten(value, prefix ? `${prefix}.${key}` : key, into);
+    for (const [key, value] of Object.entries(node))
+      flatten(value, prefix ? `${prefix}.${key}` : key, into);
   } else {
     throw new Error(`${prefix} is neither a message nor a group of messages`);
   }
@@ -120,7 +121,8 @@ function shapeOf(message: string): Shape {
   function record(name: string, type: string) {
     const known = shape.args.get(name);
     if (known === undefined || known === 'string') shape.args.set(name, type);
-    else if (type !== 'string' && type !== known) fail(`"${name}" used as both ${known} and ${type}`);
+    else if (type !== 'string' && type !== known)
+      fail(`"${name}" used as both ${known} and ${type}`);
   }
 
   text(false, false);
@@ -137,7 +139,8 @@ function argumentsAgree(translation: Shape, english: Shape): boolean {
   for (const [name, type] of translation.args) {
     const reference = english.args.get(name);
     if (reference === undefined) return false;
-    if (type !== 'string' && reference !== 'string' && kindOf(type) !== kindOf(reference)) return false;
+    if (type !== 'string' && reference !== 'string' && kindOf(type) !== kindOf(reference))
+      return false;
   }
   return true;
 }
@@ -147,13 +150,21 @@ function kindOf(type: string): string {
 }
 
 function describeArgs(shape: Shape): string {
-  return [...shape.args].map(([name, type]) => `${name}: ${type}`).sort().join(', ');
+  return [...shape.args]
+    .map(([name, type]) => `${name}: ${type}`)
+    .sort()
+    .join(', ');
 }
 
 function sampleValues(shape: Shape, n: number): Record<string, string | number | Date> {
   const values: Record<string, string | number | Date> = {};
   for (const [name, type] of shape.args) {
-    values[name] = type === 'plural' || type === 'selectordinal' || type === 'number' ? n : type === 'date' || type === 'time' ? new Date(0) : 'x';
+    values[name] =
+      type === 'plural' || type === 'selectordinal' || type === 'number'
+        ? n
+        : type === 'date' || type === 'time'
+          ? new Date(0)
+          : 'x';
   }
   return values;
 }
@@ -163,7 +174,9 @@ const others = LOCALES.filter((l) => l !== DEFAULT_LOCALE);
 
 describe('the message catalogues', () => {
   it('are exactly the supported languages, one file each', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     expect(files.sort()).toEqual([...LOCALES].sort());
   });
 
@@ -189,7 +202,8 @@ describe('the message catalogues', () => {
         if (reference === undefined) continue;
         const mine = shapeOf(message);
         const theirs = shapeOf(reference);
-        if (!argumentsAgree(mine, theirs)) mismatched.push(`${key}: {${describeArgs(mine)}} vs English {${describeArgs(theirs)}}`);
+        if (!argumentsAgree(mine, theirs))
+          mismatched.push(`${key}: {${describeArgs(mine)}} vs English {${describeArgs(theirs)}}`);
       }
       expect(mismatched).toEqual([]);
     });
@@ -201,16 +215,20 @@ describe('the message catalogues', () => {
         if (reference === undefined) continue;
         const englishPlurals = shapeOf(reference).plurals;
         for (const plural of shapeOf(message).plurals) {
-          const categories = new Intl.PluralRules(locale, { type: plural.type === 'plural' ? 'cardinal' : 'ordinal' }).resolvedOptions().pluralCategories;
+          const categories = new Intl.PluralRules(locale, {
+            type: plural.type === 'plural' ? 'cardinal' : 'ordinal',
+          }).resolvedOptions().pluralCategories;
           const named = plural.selectors.filter((s) => !s.startsWith('='));
           const unknown = named.filter((s) => !(categories as string[]).includes(s));
-          if (unknown.length > 0) problems.push(`${key}: ${unknown.join(', ')} is not a ${locale} plural category`);
+          if (unknown.length > 0)
+            problems.push(`${key}: ${unknown.join(', ')} is not a ${locale} plural category`);
           if (!named.includes('other')) problems.push(`${key}: no "other" case`);
-          const needed = (englishPlurals.find((p) => p.argument === plural.argument)?.selectors ?? []).filter(
-            (s) => s.startsWith('=') || (categories as string[]).includes(s),
-          );
+          const needed = (
+            englishPlurals.find((p) => p.argument === plural.argument)?.selectors ?? []
+          ).filter((s) => s.startsWith('=') || (categories as string[]).includes(s));
           const missing = needed.filter((s) => !plural.selectors.includes(s));
-          if (missing.length > 0) problems.push(`${key}: {${plural.argument}} lacks ${missing.join(', ')}`);
+          if (missing.length > 0)
+            problems.push(`${key}: {${plural.argument}} lacks ${missing.join(', ')}`);
         }
       }
       expect(problems).toEqual([]);

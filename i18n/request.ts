@@ -1,6 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { isLocale, negotiateLocale, type Locale } from '@/lib/locales';
+import { isLocale, negotiateLocale, type Locale } from '@/lib/i18n/locales';
 
 export const LOCALE_COOKIE = 'kairos_locale';
 

@@ -5,12 +5,25 @@ import { chromium } from '@playwright/test';
 export function launchChromium() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 async function post(url, body, headers = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return response.json();
 }
 
@@ -25,11 +38,17 @@ export async function seedDemoPoll(base, answers) {
     guestZones: ['America/New_York', 'America/Los_Angeles', 'Asia/Kathmandu'],
     kind: 'timed',
     durationMinutes: 60,
-    options: ['2026-10-27T15:00', '2026-10-28T17:00', '2026-10-29T09:00', '2026-10-29T23:30'].map((start) => ({ start })),
+    options: ['2026-10-27T15:00', '2026-10-28T17:00', '2026-10-29T09:00', '2026-10-29T23:30'].map(
+      (start) => ({ start }),
+    ),
   });
   const { options } = await fetch(`${base}/api/polls/${poll.id}`).then((r) => r.json());
   for (const [name, timeZone, votes] of answers) {
-    await post(`${base}/api/polls/${poll.id}/responses`, { name, timeZone, votes: Object.fromEntries(options.map((o, i) => [o.id, votes[i]])) });
+    await post(`${base}/api/polls/${poll.id}/responses`, {
+      name,
+      timeZone,
+      votes: Object.fromEntries(options.map((o, i) => [o.id, votes[i]])),
+    });
   }
   return poll;
 }

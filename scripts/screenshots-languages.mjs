@@ -20,9 +20,17 @@ const viewers = [
   ['es-ES', 'Europe/Madrid'],
 ];
 for (const [locale, timezoneId] of viewers) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId, locale });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    timezoneId,
+    locale,
+  });
   const page = await context.newPage();
-  for (const [name, path] of [['participant', `/p/${poll.id}`], ['create', '/'], ['admin', new URL(poll.adminUrl).pathname]]) {
+  for (const [name, path] of [
+    ['participant', `/p/${poll.id}`],
+    ['create', '/'],
+    ['admin', new URL(poll.adminUrl).pathname],
+  ]) {
     await page.goto(`${base}${path}`);
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${out}/${name}-${locale}-phone.png`, fullPage: true });

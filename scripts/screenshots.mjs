@@ -14,8 +14,15 @@ const poll = await seedDemoPoll(base, [
 ]);
 const browser = await launchChromium();
 const pages = { create: '/', participant: `/p/${poll.id}`, admin: new URL(poll.adminUrl).pathname };
-for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'America/New_York', locale: 'en-US' });
+for (const [width, label] of [
+  [1280, 'desktop'],
+  [390, 'phone'],
+]) {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+  });
   const page = await context.newPage();
   for (const [name, path] of Object.entries(pages)) {
     await page.goto(`${base}${path}`);
@@ -26,8 +33,15 @@ for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
 }
 
 // The fair-time finder, with guests in New York and Los Angeles and the week's suggestions.
-for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Europe/Rome', locale: 'en-GB' });
+for (const [width, label] of [
+  [1280, 'desktop'],
+  [390, 'phone'],
+]) {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    timezoneId: 'Europe/Rome',
+    locale: 'en-GB',
+  });
   const page = await context.newPage();
   await page.goto(`${base}/`);
   for (const city of ['America/New_York', 'America/Los_Angeles']) {
@@ -41,11 +55,25 @@ for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
 }
 
 // The scheduled state: the organiser picks the fairest time; everyone sees it on top.
-await post(`${base}/api/polls/${poll.id}/comments`, { author: 'Ryan', body: 'Wednesday works; 12:00 is lunch here but fine.' });
+await post(`${base}/api/polls/${poll.id}/comments`, {
+  author: 'Ryan',
+  body: 'Wednesday works; 12:00 is lunch here but fine.',
+});
 const { ranking } = await fetch(`${base}/api/polls/${poll.id}`).then((r) => r.json());
-await post(`${base}/api/polls/${poll.id}/finalise`, { optionId: ranking[0].optionId }, { authorization: `Bearer ${poll.adminToken}` });
-for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Asia/Kathmandu', locale: 'en-GB' });
+await post(
+  `${base}/api/polls/${poll.id}/finalise`,
+  { optionId: ranking[0].optionId },
+  { authorization: `Bearer ${poll.adminToken}` },
+);
+for (const [width, label] of [
+  [1280, 'desktop'],
+  [390, 'phone'],
+]) {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    timezoneId: 'Asia/Kathmandu',
+    locale: 'en-GB',
+  });
   const page = await context.newPage();
   await page.goto(`${base}/p/${poll.id}`);
   await page.waitForLoadState('networkidle');

@@ -8,7 +8,21 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 const root = path.resolve(import.meta.dirname, '..');
 const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const SOURCES = ['app', 'components', 'lib', 'db', 'i18n', 'messages', 'public', 'next.config.mjs', 'package-lock.json', 'instrumentation.ts', 'instrumentation-node.ts', 'proxy.ts', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'i18n',
+  'messages',
+  'public',
+  'next.config.mjs',
+  'package-lock.json',
+  'instrumentation.ts',
+  'instrumentation-node.ts',
+  'proxy.ts',
+  'postcss.config.mjs',
+];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -17,7 +31,9 @@ function newestMtime(p) {
   return readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), s.mtimeMs);
 }
 
-const stale = !existsSync(buildId) || SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
+const stale =
+  !existsSync(buildId) ||
+  SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
 if (stale) {
   console.log('kairos: building (sources changed since the last build)…');
   const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit' });
@@ -29,7 +45,9 @@ if (process.argv.includes('--build-only')) process.exit(0);
 // 20 pages rendering at once that took the server past 400 MB while 55 MB were live. A
 // growth of 1.5x per major collection keeps it near 250 MB for the same throughput (see the
 // README's benchmarks). Shared with the benchmarks, which measure this server.
-const nodeFlags = JSON.parse(readFileSync(path.join(root, 'scripts', 'server-node-flags.json'), 'utf8'));
+const nodeFlags = JSON.parse(
+  readFileSync(path.join(root, 'scripts', 'server-node-flags.json'), 'utf8'),
+);
 const args = [...nodeFlags, next, 'start', '-p', process.env.PORT ?? '3000'];
 if (process.env.HOST) args.push('-H', process.env.HOST);
 const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import type { Failure } from '@/lib/problems';
+import type { Failure } from '@/lib/poll/problems';
 import { failure } from '@/app/problem-messages';
 
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -8,7 +8,9 @@ export const MAX_BODY_BYTES = 100 * 1024;
  * Reads the body as a stream and stops at MAX_BODY_BYTES, so a 10 MB (or endless chunked)
  * body costs at most 100 kB of memory; bytes that are not UTF-8 are refused like bad JSON.
  */
-async function readCapped(request: Request): Promise<{ ok: true; text: string } | { ok: false; reason: 'tooLarge' | 'notText' }> {
+async function readCapped(
+  request: Request,
+): Promise<{ ok: true; text: string } | { ok: false; reason: 'tooLarge' | 'notText' }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -25,7 +27,10 @@ async function readCapped(request: Request): Promise<{ ok: true; text: string } 
     }
   }
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)),
+    };
   } catch {
     return { ok: false, reason: 'notText' };
   }
@@ -35,13 +40,18 @@ async function readCapped(request: Request): Promise<{ ok: true; text: string } 
  * Reads a JSON body no larger than 100 kB. Returns the parsed value or the error response
  * to send; the size is checked on the declared length first, then on the bytes read.
  */
-export async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
+export async function readJson(
+  request: Request,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
+  if (declared > MAX_BODY_BYTES)
+    return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
   const body = await readCapped(request);
-  if (!body.ok && body.reason === 'tooLarge') return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
+  if (!body.ok && body.reason === 'tooLarge')
+    return { ok: false, response: jsonFailure(await failure('api.tooLarge', 'api'), 413) };
   const value = body.ok ? parseJson(body.text) : undefined;
-  if (value === undefined) return { ok: false, response: jsonFailure(await failure('api.malformedJson', 'api'), 400) };
+  if (value === undefined)
+    return { ok: false, response: jsonFailure(await failure('api.malformedJson', 'api'), 400) };
   return { ok: true, value };
 }
 

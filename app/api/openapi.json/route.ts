@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { openApiDocument } from '@/lib/openapi';
+import { openApiDocument } from '@/lib/export/openapi';
 
 const document = openApiDocument();
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { insertPoll } from '@/db/mutations';
-import { preparePoll } from '@/lib/poll-input';
+import { preparePoll } from '@/lib/poll/poll-input';
 import { jsonFailure, readJson } from '@/app/api/json';
 import { adminPath, pollPath, requestOrigin } from '@/app/origin';
 import { describeProblems } from '@/app/problem-messages';

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { VoteResult } from '@/components/poll-view';
+import type { VoteResult } from '@/components/poll/poll-view';
 import { insertComment, insertParticipant, updateParticipant } from '@/db/mutations';
 import { getOptionIds, isEditorOf } from '@/db/queries';
-import { prepareComment } from '@/lib/poll-admin';
-import type { Failure } from '@/lib/problems';
-import { prepareVote } from '@/lib/vote-input';
+import { prepareComment } from '@/lib/poll/poll-admin';
+import type { Failure } from '@/lib/poll/problems';
+import { prepareVote } from '@/lib/poll/vote-input';
 import { editPath, requestOrigin } from '@/app/origin';
 import { describeProblems, failure } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
@@ -21,7 +21,10 @@ const envelope = z.looseObject({
 });
 
 /** Stores a new answer, or replaces this browser's own one when it holds the edit token. */
-export async function submitVote(_prev: VoteResult | null, formData: FormData): Promise<VoteResult> {
+export async function submitVote(
+  _prev: VoteResult | null,
+  formData: FormData,
+): Promise<VoteResult> {
   const refused = await writeRefused();
   if (refused) return refused;
   let raw: unknown;
@@ -58,10 +61,17 @@ export async function submitVote(_prev: VoteResult | null, formData: FormData): 
 export type CommentResult = { ok: true } | Failure;
 
 /** Anyone with the link may comment. */
-export async function postComment(pollId: string, _prev: CommentResult | null, formData: FormData): Promise<CommentResult> {
+export async function postComment(
+  pollId: string,
+  _prev: CommentResult | null,
+  formData: FormData,
+): Promise<CommentResult> {
   const refused = await writeRefused();
   if (refused) return refused;
-  const prepared = prepareComment({ author: formData.get('author') ?? '', body: formData.get('body') ?? '' });
+  const prepared = prepareComment({
+    author: formData.get('author') ?? '',
+    body: formData.get('body') ?? '',
+  });
   if (!prepared.ok) return describeProblems(prepared.fieldErrors);
   if (!insertComment(pollId, prepared.value, Date.now())) return failure('poll.notFound');
   revalidatePath(`/p/${pollId}`, 'layout');

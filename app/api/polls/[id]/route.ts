@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { deletePoll, updatePoll } from '@/db/mutations';
 import { getPollWithVotes, isAdminOf, isEditorOf } from '@/db/queries';
-import { preparePollUpdate } from '@/lib/poll-admin';
-import { rankPoll } from '@/lib/poll-ranking';
-import { toPublicPoll, type PollRecord } from '@/lib/poll-shape';
-import type { ResultsHidden } from '@/lib/privacy';
+import { preparePollUpdate } from '@/lib/poll/poll-admin';
+import { rankPoll } from '@/lib/fairness/poll-ranking';
+import { toPublicPoll, type PollRecord } from '@/lib/poll/model';
+import type { ResultsHidden } from '@/lib/poll/privacy';
 import { bearerToken } from '@/app/api/bearer';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { describeProblems } from '@/app/problem-messages';
@@ -24,17 +24,32 @@ export async function GET(request: Request, { params }: RouteContext<'/api/polls
   const [participantId, editToken] = request.headers.get('x-kairos-participant')?.split('.') ?? [];
   const viewer = {
     admin: token !== null && isAdminOf(id, token),
-    participantId: participantId && editToken && isEditorOf(id, participantId, editToken) ? participantId : null,
+    participantId:
+      participantId && editToken && isEditorOf(id, participantId, editToken) ? participantId : null,
   };
   const { poll, hidden } = await pollForViewer(stored, viewer, 'api');
-  const { body, etag } = poll === stored ? (wholePollBodies.get(stored) ?? remember(stored)) : withEtag(pollBody(poll, hidden));
-  const headers = { 'Cache-Control': 'private, no-cache', ETag: etag, Vary: 'Authorization, X-Kairos-Participant' };
-  if (matchesEtag(request.headers.get('if-none-match'), etag)) return new NextResponse(null, { status: 304, headers });
+  const { body, etag } =
+    poll === stored
+      ? (wholePollBodies.get(stored) ?? remember(stored))
+      : withEtag(pollBody(poll, hidden));
+  const headers = {
+    'Cache-Control': 'private, no-cache',
+    ETag: etag,
+    Vary: 'Authorization, X-Kairos-Participant',
+  };
+  if (matchesEtag(request.headers.get('if-none-match'), etag))
+    return new NextResponse(null, { status: 304, headers });
   return new NextResponse(body, { headers: { ...headers, 'Content-Type': 'application/json' } });
 }
 
 function pollBody(poll: PollRecord, hidden: ResultsHidden): string {
-  const ranking = rankPoll(poll).map(({ id: optionId, rank, keys, explanation, summary }) => ({ optionId, rank, keys, summary, explanation }));
+  const ranking = rankPoll(poll).map(({ id: optionId, rank, keys, explanation, summary }) => ({
+    optionId,
+    rank,
+    keys,
+    summary,
+    explanation,
+  }));
   return JSON.stringify({ ...toPublicPoll(poll), resultsHidden: hidden, ranking });
 }
 
@@ -56,7 +71,10 @@ function remember(poll: PollRecord) {
 }
 
 function matchesEtag(header: string | null, etag: string): boolean {
-  return header !== null && header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+  return (
+    header !== null &&
+    header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
+  );
 }
 
 /** Edit the poll (admin token as Bearer): details, options, deadline, limit, privacy. */
@@ -71,7 +89,9 @@ export async function PATCH(request: Request, { params }: RouteContext<'/api/pol
   const prepared = preparePollUpdate(body.value, poll, Date.now());
   if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
   if (!updatePoll(id, prepared.value, Date.now()).ok) return await notFoundJson();
-  return NextResponse.json(toPublicPoll(getPollWithVotes(id)!), { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json(toPublicPoll(getPollWithVotes(id)!), {
+    headers: { 'Cache-Control': 'no-store' },
+  });
 }
 
 export async function DELETE(request: Request, { params }: RouteContext<'/api/polls/[id]'>) {

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { insertComment } from '@/db/mutations';
-import { prepareComment } from '@/lib/poll-admin';
+import { prepareComment } from '@/lib/poll/poll-admin';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { describeProblems } from '@/app/problem-messages';
 

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { finalisePoll } from '@/db/mutations';
 import { getPollWithVotes, isAdminOf } from '@/db/queries';
-import { finaliseSchema } from '@/lib/poll-admin';
-import { toPublicPoll } from '@/lib/poll-shape';
-import { problemsFromZod } from '@/lib/problems';
+import { finaliseSchema } from '@/lib/poll/poll-admin';
+import { toPublicPoll } from '@/lib/poll/model';
+import { problemsFromZod } from '@/lib/poll/problems';
 import { bearerToken } from '@/app/api/bearer';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { describeProblems } from '@/app/problem-messages';
@@ -16,12 +16,18 @@ export async function POST(request: Request, { params }: RouteContext<'/api/poll
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const parsed = finaliseSchema.safeParse(body.value);
-  if (!parsed.success) return jsonFailure(await describeProblems(problemsFromZod(parsed.error), 'api'), 400);
+  if (!parsed.success)
+    return jsonFailure(await describeProblems(problemsFromZod(parsed.error), 'api'), 400);
   const result = finalisePoll(id, parsed.data.optionId, Date.now());
   if (!result.ok) {
     return result.reason === 'notFound'
       ? await notFoundJson()
-      : jsonFailure(await describeProblems({ optionId: [{ code: 'finalOption.unknown' }] }, 'api'), 400);
+      : jsonFailure(
+          await describeProblems({ optionId: [{ code: 'finalOption.unknown' }] }, 'api'),
+          400,
+        );
   }
-  return NextResponse.json(toPublicPoll(getPollWithVotes(id)!), { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json(toPublicPoll(getPollWithVotes(id)!), {
+    headers: { 'Cache-Control': 'no-store' },
+  });
 }

@@ -1,13 +1,16 @@
 import { NextResponse } from 'next/server';
 import { insertParticipant } from '@/db/mutations';
 import { getOptionIds } from '@/db/queries';
-import { prepareVote } from '@/lib/vote-input';
+import { prepareVote } from '@/lib/poll/vote-input';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { describeVoteRefusal } from '@/app/vote-refusal';
 import { editPath, requestOrigin } from '@/app/origin';
 import { describeProblems } from '@/app/problem-messages';
 
-export async function POST(request: Request, { params }: RouteContext<'/api/polls/[id]/responses'>) {
+export async function POST(
+  request: Request,
+  { params }: RouteContext<'/api/polls/[id]/responses'>,
+) {
   const { id } = await params;
   const body = await readJson(request);
   if (!body.ok) return body.response;
@@ -22,7 +25,10 @@ export async function POST(request: Request, { params }: RouteContext<'/api/poll
   }
   if (!result.editToken) {
     // The same submissionKey again: the answer is already stored; its token was shown once.
-    return NextResponse.json({ participantId: result.participantId, duplicate: true }, { status: 200 });
+    return NextResponse.json(
+      { participantId: result.participantId, duplicate: true },
+      { status: 200 },
+    );
   }
   return NextResponse.json(
     {

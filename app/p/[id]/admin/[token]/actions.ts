@@ -2,10 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { deleteComment, deleteParticipant, deletePoll, finalisePoll, setPollStatus, updatePoll } from '@/db/mutations';
+import {
+  deleteComment,
+  deleteParticipant,
+  deletePoll,
+  finalisePoll,
+  setPollStatus,
+  updatePoll,
+} from '@/db/mutations';
 import { getPollWithVotes, isAdminOf } from '@/db/queries';
-import { finaliseSchema, preparePollUpdate } from '@/lib/poll-admin';
-import type { Failure } from '@/lib/problems';
+import { finaliseSchema, preparePollUpdate } from '@/lib/poll/poll-admin';
+import type { Failure } from '@/lib/poll/problems';
 import { describeProblems, failure } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
 
@@ -13,7 +20,11 @@ function refresh(pollId: string) {
   revalidatePath(`/p/${pollId}`, 'layout');
 }
 
-export async function removeParticipant(pollId: string, adminToken: string, participantId: string): Promise<Failure | null> {
+export async function removeParticipant(
+  pollId: string,
+  adminToken: string,
+  participantId: string,
+): Promise<Failure | null> {
   const refused = await writeRefused();
   if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
@@ -22,7 +33,11 @@ export async function removeParticipant(pollId: string, adminToken: string, part
   return null;
 }
 
-export async function changePollStatus(pollId: string, adminToken: string, status: 'open' | 'closed'): Promise<Failure | null> {
+export async function changePollStatus(
+  pollId: string,
+  adminToken: string,
+  status: 'open' | 'closed',
+): Promise<Failure | null> {
   const refused = await writeRefused();
   if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
@@ -44,7 +59,12 @@ export async function removePoll(pollId: string, adminToken: string): Promise<Fa
 export type EditResult = { ok: true } | Failure;
 
 /** The admin page's edit form: the same checks as PATCH /api/polls/{id}. */
-export async function editPoll(pollId: string, adminToken: string, _prev: EditResult | null, formData: FormData): Promise<EditResult> {
+export async function editPoll(
+  pollId: string,
+  adminToken: string,
+  _prev: EditResult | null,
+  formData: FormData,
+): Promise<EditResult> {
   const refused = await writeRefused();
   if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
@@ -63,19 +83,28 @@ export async function editPoll(pollId: string, adminToken: string, _prev: EditRe
   return { ok: true };
 }
 
-export async function schedulePoll(pollId: string, adminToken: string, optionId: string | null): Promise<Failure | null> {
+export async function schedulePoll(
+  pollId: string,
+  adminToken: string,
+  optionId: string | null,
+): Promise<Failure | null> {
   const refused = await writeRefused();
   if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
   const parsed = finaliseSchema.safeParse({ optionId });
   if (!parsed.success) return failure('finalOption.unknown');
   const result = finalisePoll(pollId, parsed.data.optionId, Date.now());
-  if (!result.ok) return failure(result.reason === 'notFound' ? 'poll.notFound' : 'finalOption.unknown');
+  if (!result.ok)
+    return failure(result.reason === 'notFound' ? 'poll.notFound' : 'finalOption.unknown');
   refresh(pollId);
   return null;
 }
 
-export async function removeComment(pollId: string, adminToken: string, commentId: string): Promise<Failure | null> {
+export async function removeComment(
+  pollId: string,
+  adminToken: string,
+  commentId: string,
+): Promise<Failure | null> {
   const refused = await writeRefused();
   if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');

@@ -2,25 +2,35 @@ import { requestTime } from '@/app/clock';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { AdminControls } from '@/components/admin-controls';
-import { CopyField } from '@/components/copy-button';
-import { PollHeader } from '@/components/poll-header';
-import { PollView } from '@/components/poll-view';
-import { packPoll } from '@/lib/packed-poll';
-import { rankPollForPage } from '@/lib/poll-ranking';
-import { glanceAtZones } from '@/lib/zone-glance';
+import { AdminControls } from '@/components/admin/admin-controls';
+import { CopyField } from '@/components/ui/copy-button';
+import { PollHeader } from '@/components/poll/poll-header';
+import { PollView } from '@/components/poll/poll-view';
+import { packPoll } from '@/lib/poll/packed-poll';
+import { rankPollForPage } from '@/lib/fairness/poll-ranking';
+import { glanceAtZones } from '@/lib/fairness/zone-glance';
 import { getPollWithVotes, isAdminOf } from '@/db/queries';
 import { formatLocale } from '@/app/format-locale';
 import { adminPath, pollPath, requestOrigin } from '@/app/origin';
 import { savedViewerZone } from '@/app/viewer-zone';
-import { changePollStatus, editPoll, removeComment, removeParticipant, removePoll, schedulePoll } from '@/app/p/[id]/admin/[token]/actions';
+import {
+  changePollStatus,
+  editPoll,
+  removeComment,
+  removeParticipant,
+  removePoll,
+  schedulePoll,
+} from '@/app/p/[id]/admin/[token]/actions';
 import { postComment } from '@/app/p/[id]/actions';
 import { scheduledEvent } from '@/app/scheduled-event';
-import { calendarLinks } from '@/lib/calendar-export';
+import { calendarLinks } from '@/lib/export/ics-export';
 
 export const metadata: Metadata = { robots: { index: false } };
 
-export default async function AdminPage({ params, searchParams }: PageProps<'/p/[id]/admin/[token]'>) {
+export default async function AdminPage({
+  params,
+  searchParams,
+}: PageProps<'/p/[id]/admin/[token]'>) {
   const { id, token } = await params;
   // A wrong token renders exactly the 404 of a missing poll.
   const poll = isAdminOf(id, token) ? getPollWithVotes(id) : null;
@@ -28,11 +38,19 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
   const t = await getTranslations('admin');
   const glance = glanceAtZones(poll);
   const event = scheduledEvent(poll, await requestOrigin());
-  const [zone, locale, origin, query] = await Promise.all([savedViewerZone(), formatLocale(), requestOrigin(), searchParams]);
+  const [zone, locale, origin, query] = await Promise.all([
+    savedViewerZone(),
+    formatLocale(),
+    requestOrigin(),
+    searchParams,
+  ]);
   return (
     <div className="grid grid-cols-1 gap-6">
       {query.created === '1' && (
-        <p role="status" className="rounded-xl border border-yes bg-yes-soft px-5 py-3 font-semibold">
+        <p
+          role="status"
+          className="rounded-xl border border-yes bg-yes-soft px-5 py-3 font-semibold"
+        >
           {t('created')}
         </p>
       )}
@@ -41,11 +59,19 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/p/
           {t('linksHeading')}
         </h2>
         <div className="grid gap-1">
-          <CopyField id="participant-link" label={t('participantLink')} value={`${origin}${pollPath(id)}`} />
+          <CopyField
+            id="participant-link"
+            label={t('participantLink')}
+            value={`${origin}${pollPath(id)}`}
+          />
           <p className="hint">{t('participantLinkHint')}</p>
         </div>
         <div className="grid gap-1">
-          <CopyField id="admin-link" label={t('adminLink')} value={`${origin}${adminPath(id, token)}`} />
+          <CopyField
+            id="admin-link"
+            label={t('adminLink')}
+            value={`${origin}${adminPath(id, token)}`}
+          />
           <p className="rounded-lg bg-warn-soft px-3 py-2 text-sm" role="note">
             <strong>{t('adminWarningTitle')}</strong> {t('adminWarning')}
           </p>

@@ -2,16 +2,21 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { updateParticipant } from '@/db/mutations';
 import { getOptionIds, isEditorOf } from '@/db/queries';
-import { prepareVote } from '@/lib/vote-input';
+import { prepareVote } from '@/lib/poll/vote-input';
 import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
 import { describeVoteRefusal } from '@/app/vote-refusal';
 import { describeProblems, failure } from '@/app/problem-messages';
 
 // A token of the wrong type is no token: the answer is the same 404 as a wrong one.
-const withToken = z.looseObject({ editToken: z.string().min(1).max(128).optional().catch(undefined) });
+const withToken = z.looseObject({
+  editToken: z.string().min(1).max(128).optional().catch(undefined),
+});
 
 /** The edit token comes as `Authorization: Bearer …` or as `editToken` in the body. */
-export async function PUT(request: Request, { params }: RouteContext<'/api/polls/[id]/responses/[participantId]'>) {
+export async function PUT(
+  request: Request,
+  { params }: RouteContext<'/api/polls/[id]/responses/[participantId]'>,
+) {
   const { id, participantId } = await params;
   const body = await readJson(request);
   if (!body.ok) return body.response;
@@ -31,5 +36,8 @@ export async function PUT(request: Request, { params }: RouteContext<'/api/polls
     const refusal = await describeVoteRefusal(result, 'api');
     return jsonFailure(refusal.body, refusal.status);
   }
-  return NextResponse.json({ participantId: result.participantId }, { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json(
+    { participantId: result.participantId },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }

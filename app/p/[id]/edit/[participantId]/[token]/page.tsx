@@ -6,7 +6,9 @@ import { ParticipantView } from '@/app/p/[id]/participant-view';
 export const metadata: Metadata = { robots: { index: false } };
 
 /** The private edit link: the same page as the participant's, with their answer loaded. */
-export default async function EditAnswerPage({ params }: PageProps<'/p/[id]/edit/[participantId]/[token]'>) {
+export default async function EditAnswerPage({
+  params,
+}: PageProps<'/p/[id]/edit/[participantId]/[token]'>) {
   const { id, participantId, token } = await params;
   const poll = isEditorOf(id, participantId, token) ? getPollWithVotes(id) : null;
   if (!poll) notFound();

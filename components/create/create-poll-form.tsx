@@ -1,0 +1,487 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { MonthCalendar } from '@/components/create/month-calendar';
+import { GuestZonesField } from '@/components/create/guest-zones-field';
+import { ZonePicker } from '@/components/ui/zone-picker';
+import { ClockChangeNotices } from '@/components/ui/clock-change-notice';
+import { FairTimeFinder } from '@/components/create/fair-time-finder';
+import { FieldError } from '@/components/ui/field-error';
+import { TextField } from '@/components/ui/text-field';
+import {
+  generateDates,
+  generateWallTimes,
+  isTimeOfDay,
+  MAX_GENERATED,
+} from '@/lib/poll/option-generation';
+import { LIMITS } from '@/lib/poll/limits';
+import type { PollKind } from '@/lib/poll/model';
+import type { Failure } from '@/lib/poll/problems';
+import { formatUtcOffset, parseWall, resolveWallTime, resolveZone } from '@/lib/time/time-zone';
+import { describeDate } from '@/lib/time/slot-display';
+import type { PlaceInput } from '@/lib/finder/heatmap';
+import { clockChangeNotices } from '@/lib/time/clock-change-notice';
+import { submitInPlace } from '@/components/ui/submit-in-place';
+
+const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720];
+
+type WallCheck =
+  { status: 'ok' } | { status: 'gap' } | { status: 'fold'; used: string; other: string };
+
+function checkWall(zoneId: string, wall: string): WallCheck {
+  const zone = resolveZone(zoneId).zone;
+  const wallMs = parseWall(wall);
+  if (!zone || wallMs === null) return { status: 'ok' };
+  const r = resolveWallTime(zone, wallMs);
+  if (r.status === 'nonexistent') return { status: 'gap' };
+  if (r.status === 'ambiguous') {
+    return {
+      status: 'fold',
+      used: formatUtcOffset(r.offsetEarlier),
+      other: formatUtcOffset(r.offsetLater),
+    };
+  }
+  return { status: 'ok' };
+}
+
+export function CreatePollForm({
+  action,
+  initialZone,
+  today,
+  nowMs,
+  locale,
+}: {
+  action: (prev: Failure | null, data: FormData) => Promise<Failure>;
+  initialZone: string | null;
+  today: string;
+  nowMs: number;
+  locale: string;
+}) {
+  const t = useTranslations('create');
+  const [state, formAction, pending] = useActionState(action, null);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [location, setLocation] = useState('');
+  const [organiserName, setOrganiserName] = useState('');
+  const [timeZone, setTimeZone] = useState(initialZone ?? 'UTC');
+  const [kind, setKind] = useState<PollKind>('timed');
+  const [duration, setDuration] = useState(60);
+  const [dates, setDates] = useState<Set<string>>(new Set());
+  const [times, setTimes] = useState<string[]>(['09:00']);
+  const [timeDraft, setTimeDraft] = useState('14:00');
+  const [dateDraft, setDateDraft] = useState('');
+  const [removed, setRemoved] = useState<Set<string>>(new Set());
+  /** Guests' cities; head counts and working hours only shape the finder's suggestions. */
+  const [guestPlaces, setGuestPlaces] = useState<PlaceInput[]>([]);
+  const guestZones = useMemo(() => guestPlaces.map((p) => p.zone), [guestPlaces]);
+  /** Single wall times picked in the fair-time finder, beside the dates × start times. */
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+
+  useEffect(() => {
+    if (initialZone) return;
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // The zone lives outside React (the browser); reading it after mount keeps SSR stable.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (detected) setTimeZone(detected);
+  }, [initialZone]);
+
+  const options = useMemo(
+    () =>
+      kind === 'timed'
+        ? [...new Set([...generateWallTimes([...dates], times, removed), ...picked])].sort()
+        : generateDates([...dates], removed),
+    [kind, dates, times, removed, picked],
+  );
+  const checks = useMemo(
+    () => new Map(kind === 'timed' ? options.map((w) => [w, checkWall(timeZone, w)] as const) : []),
+    [kind, options, timeZone],
+  );
+  const gaps = [...checks.values()].filter((c) => c.status === 'gap').length;
+  const clockNotices = useMemo(() => {
+    if (kind !== 'timed' || options.length === 0 || !resolveZone(timeZone).zone) return [];
+    const zone = resolveZone(timeZone).zone!;
+    const starts = options.flatMap((o) => {
+      const wall = parseWall(o);
+      return wall === null ? [] : [resolveWallTime(zone, wall).utcMs];
+    });
+    if (starts.length === 0) return [];
+    return clockChangeNotices({
+      zones: [timeZone, ...guestZones],
+      fromMs: Math.min(...starts),
+      toMs: Math.max(...starts) + duration * 60_000,
+      referenceZone: timeZone,
+    });
+  }, [kind, options, timeZone, guestZones, duration]);
+  const tooMany = options.length > MAX_GENERATED;
+
+  const payload = JSON.stringify({
+    title,
+    description,
+    location,
+    organiserName,
+    timeZone,
+    kind,
+    guestZones,
+    ...(kind === 'timed' ? { durationMinutes: duration } : {}),
+    options: options.map((o) => (kind === 'timed' ? { start: o } : { date: o })),
+  });
+
+  function toggleDate(date: string) {
+    setDates((prev) => {
+      const next = new Set(prev);
+      if (next.has(date)) next.delete(date);
+      else next.add(date);
+      return next;
+    });
+  }
+
+  function addTime() {
+    if (isTimeOfDay(timeDraft) && !times.includes(timeDraft))
+      setTimes([...times, timeDraft].sort());
+  }
+
+  /** Adds or removes one wall time, whichever list it came from. */
+  function setOption(option: string, on: boolean) {
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(option);
+      else next.delete(option);
+      return next;
+    });
+    if (on) {
+      setRemoved((prev) => {
+        const next = new Set(prev);
+        next.delete(option);
+        return next;
+      });
+    } else if (!picked.has(option)) {
+      setRemoved((prev) => new Set(prev).add(option));
+    }
+  }
+
+  function toggleRemoved(option: string) {
+    if (picked.has(option)) {
+      setOption(option, false);
+      return;
+    }
+    setRemoved((prev) => {
+      const next = new Set(prev);
+      if (next.has(option)) next.delete(option);
+      else next.add(option);
+      return next;
+    });
+  }
+
+  const errors = state?.fieldErrors ?? {};
+  const byDate = new Map<string, string[]>();
+  for (const o of options) {
+    const date = o.slice(0, 10);
+    byDate.set(date, [...(byDate.get(date) ?? []), o]);
+  }
+
+  return (
+    <form
+      action={formAction}
+      onSubmit={submitInPlace(formAction)}
+      className="grid grid-cols-1 gap-6"
+      noValidate
+    >
+      <input type="hidden" name="payload" value={payload} />
+      {state && !state.ok && (
+        <div role="alert" className="rounded-xl border border-danger bg-no-soft px-4 py-3 text-sm">
+          <p className="font-semibold">{state.message}</p>
+        </div>
+      )}
+
+      <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="about-heading">
+        <h2 id="about-heading" className="text-lg font-semibold">
+          {t('aboutHeading')}
+        </h2>
+        <TextField
+          id="title"
+          label={t('title')}
+          value={title}
+          onChange={setTitle}
+          errors={errors.title}
+          placeholder={t('titlePlaceholder')}
+          maxLength={LIMITS.title + 50}
+          required
+        />
+        <TextField
+          id="description"
+          label={t('description')}
+          note={t('optional')}
+          value={description}
+          onChange={setDescription}
+          errors={errors.description}
+          multiline
+          className="min-h-20"
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            id="location"
+            label={t('location')}
+            note={t('optional')}
+            value={location}
+            onChange={setLocation}
+            errors={errors.location}
+            placeholder={t('locationPlaceholder')}
+          />
+          <TextField
+            id="organiserName"
+            label={t('organiserName')}
+            note={t('optional')}
+            value={organiserName}
+            onChange={setOrganiserName}
+            errors={errors.organiserName}
+            autoComplete="name"
+          />
+        </div>
+        <ZonePicker
+          label={t('timeZone')}
+          value={timeZone}
+          onChange={(z) => {
+            setTimeZone(z);
+          }}
+          error={errors.timeZone?.[0]}
+          nowMs={nowMs}
+        />
+        <GuestZonesField
+          places={guestPlaces}
+          onChange={setGuestPlaces}
+          nowMs={nowMs}
+          error={errors.guestZones?.[0]}
+        />
+      </section>
+
+      <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="options-heading">
+        <h2 id="options-heading" className="text-lg font-semibold">
+          {t('optionsHeading')}
+        </h2>
+        <fieldset>
+          <legend className="label">{t('kind')}</legend>
+          <div className="inline-flex rounded-xl border border-line p-1">
+            {(['timed', 'allDay'] as const).map((k) => (
+              <label
+                key={k}
+                className={`relative cursor-pointer rounded-lg px-4 py-2 text-sm font-semibold has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent ${kind === k ? 'bg-accent text-accent-ink' : ''}`}
+              >
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                  className="absolute inset-0 cursor-pointer opacity-0"
+                />
+                {t(`kinds.${k}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div className="grid gap-5 md:grid-cols-[minmax(0,20rem)_1fr]">
+          <div className="grid content-start gap-3">
+            <MonthCalendar selected={dates} onToggle={toggleDate} today={today} locale={locale} />
+            <div className="flex items-end gap-2">
+              <div className="grow">
+                <label className="label" htmlFor="date-draft">
+                  {t('addDate')}
+                </label>
+                <input
+                  id="date-draft"
+                  type="date"
+                  className="field"
+                  value={dateDraft}
+                  onChange={(e) => setDateDraft(e.target.value)}
+                />
+              </div>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  if (/^\d{4}-\d{2}-\d{2}$/.test(dateDraft) && !dates.has(dateDraft))
+                    toggleDate(dateDraft);
+                }}
+              >
+                {t('addDateButton')}
+              </button>
+            </div>
+          </div>
+
+          <div className="grid content-start gap-4">
+            {kind === 'timed' && (
+              <>
+                <div>
+                  <label className="label" htmlFor="duration">
+                    {t('duration')}
+                  </label>
+                  <select
+                    id="duration"
+                    className="field"
+                    value={duration}
+                    onChange={(e) => setDuration(Number(e.target.value))}
+                    aria-invalid={Boolean(errors.durationMinutes)}
+                  >
+                    {DURATIONS.map((d) => (
+                      <option key={d} value={d}>
+                        {t('durationValue', { hours: Math.floor(d / 60), minutes: d % 60 })}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError id="duration-error" messages={errors.durationMinutes} />
+                </div>
+                <div>
+                  <p className="label" id="times-label">
+                    {t('startTimes')}
+                  </p>
+                  <p className="hint mb-2">{t('startTimesHint')}</p>
+                  <ul className="mb-2 flex flex-wrap gap-2" aria-labelledby="times-label">
+                    {times.map((time) => (
+                      <li
+                        key={time}
+                        className="flex items-center gap-1 rounded-full border border-line bg-raised py-1 pr-1 pl-3 text-sm"
+                      >
+                        {time}
+                        <button
+                          type="button"
+                          className="grid size-6 place-items-center rounded-full hover:bg-line"
+                          aria-label={t('removeTime', { time })}
+                          onClick={() => setTimes(times.filter((x) => x !== time))}
+                        >
+                          ×
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="flex items-end gap-2">
+                    <div className="grow">
+                      <label className="label" htmlFor="time-draft">
+                        {t('addTime')}
+                      </label>
+                      <input
+                        id="time-draft"
+                        type="time"
+                        className="field"
+                        value={timeDraft}
+                        onChange={(e) => setTimeDraft(e.target.value)}
+                      />
+                    </div>
+                    <button type="button" className="btn" onClick={addTime}>
+                      {t('addTimeButton')}
+                    </button>
+                  </div>
+                </div>
+              </>
+            )}
+
+            <div>
+              <h3 className="label" id="preview-label">
+                {t('preview', { count: options.length })}
+              </h3>
+              {options.length === 0 && removed.size === 0 ? (
+                <p className="hint">{kind === 'timed' ? t('emptyTimed') : t('emptyAllDay')}</p>
+              ) : (
+                <ul className="grid gap-2" aria-labelledby="preview-label">
+                  {[...byDate.entries()].map(([date, list]) => (
+                    <li key={date} className="rounded-xl border border-line p-2">
+                      <p className="px-1 pb-1 text-sm font-semibold">
+                        {describeDate(date, { locale }).dateLabel}
+                      </p>
+                      <ul className="flex flex-wrap gap-2">
+                        {list.map((o) => {
+                          const check = checks.get(o);
+                          const label = kind === 'timed' ? o.slice(11) : t('wholeDay');
+                          return (
+                            <li
+                              key={o}
+                              className={`flex items-center gap-1 rounded-full border py-1 pr-1 pl-3 text-sm ${check?.status === 'gap' ? 'border-danger bg-no-soft' : 'border-line bg-raised'}`}
+                            >
+                              <span>{label}</span>
+                              {check?.status === 'gap' && (
+                                <span className="text-danger">{t('gapBadge')}</span>
+                              )}
+                              {check?.status === 'fold' && (
+                                <span className="text-maybe">{t('foldBadge')}</span>
+                              )}
+                              <button
+                                type="button"
+                                className="grid size-6 place-items-center rounded-full hover:bg-line"
+                                aria-label={t('removeOption', {
+                                  option:
+                                    `${describeDate(date, { locale }).dateLabel} ${kind === 'timed' ? label : ''}`.trim(),
+                                })}
+                                onClick={() => toggleRemoved(o)}
+                              >
+                                ×
+                              </button>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {[...checks.entries()]
+                .filter(([, c]) => c.status === 'fold')
+                .map(([wall, c]) =>
+                  c.status === 'fold' ? (
+                    <p key={wall} className="mt-2 rounded-lg bg-warn-soft px-3 py-2 text-sm">
+                      {t('foldNotice', {
+                        wall: wall.replace('T', ' '),
+                        used: c.used,
+                        other: c.other,
+                      })}
+                    </p>
+                  ) : null,
+                )}
+              <div className="mt-2">
+                <ClockChangeNotices notices={clockNotices} locale={locale} />
+              </div>
+              {gaps > 0 && (
+                <p className="error-text" role="alert">
+                  {t('gapNotice', { count: gaps })}
+                </p>
+              )}
+              {tooMany && (
+                <p className="error-text" role="alert">
+                  {t('tooMany', { max: MAX_GENERATED, count: options.length })}
+                </p>
+              )}
+              {removed.size > 0 && (
+                <button
+                  type="button"
+                  className="hint mt-2 underline"
+                  onClick={() => setRemoved(new Set())}
+                >
+                  {t('restoreRemoved', { count: removed.size })}
+                </button>
+              )}
+              <FieldError id="options-error" messages={errors.options} />
+            </div>
+          </div>
+        </div>
+        {kind === 'timed' && (
+          <FairTimeFinder
+            organiserZone={timeZone}
+            guests={guestPlaces}
+            durationMinutes={duration}
+            initialWeek={[...dates].sort()[0] ?? today}
+            locale={locale}
+            selected={new Set(options)}
+            onSet={setOption}
+          />
+        )}
+      </section>
+
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        <p className="hint">{t('noAccount')}</p>
+        <button type="submit" className="btn btn-primary px-6 py-3 text-base" disabled={pending}>
+          {pending ? t('creating') : t('submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

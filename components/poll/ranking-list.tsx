@@ -1,0 +1,255 @@
+'use client';
+
+import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
+import type { OptionView } from '@/components/poll/poll-view';
+import { VoteIcon } from '@/components/ui/vote-mark';
+import {
+  participantChips,
+  type ExplanationView,
+  type NameList,
+  type ParticipantChip,
+  type RankedOptionView,
+} from '@/lib/fairness/poll-ranking';
+import type { PollRecord } from '@/lib/poll/model';
+import { daysBetween, describeWallInterval } from '@/lib/time/slot-display';
+
+export type OptionOrder = 'ranked' | 'chronological';
+
+/**
+ * The fairest option shows everyone's local time from the start, up to this many people;
+ * for a mailing-list poll it waits for a click instead, since 200 local times were a fifth
+ * of a megabyte of page that the explanation above them already sums up.
+ */
+const OPEN_FIRST_UP_TO = 25;
+
+/**
+ * The options with the engine's verdict: who can come, whose hour is worst, and each
+ * participant's own local time. The ranking itself is computed on the server.
+ */
+export function RankingList({
+  poll,
+  ranking,
+  views,
+  order,
+  onOrderChange,
+  locale,
+}: {
+  poll: PollRecord;
+  ranking: readonly RankedOptionView[];
+  views: Map<string, OptionView>;
+  order: OptionOrder;
+  onOrderChange: (order: OptionOrder) => void;
+  locale: string;
+}) {
+  const t = useTranslations('ranking');
+  const byId = new Map(ranking.map((r) => [r.id, r]));
+  // One translator for the whole list, not one per item (fifty on a large poll).
+  const explain = useExplanationText(locale);
+  const ordered =
+    order === 'ranked'
+      ? ranking
+      : [...views.keys()].map((id) => byId.get(id)).filter((r) => r !== undefined);
+
+  return (
+    <section className="card p-5 sm:p-6" aria-labelledby="ranking-heading">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="ranking-heading" className="text-lg font-semibold">
+          {t('heading')}
+        </h2>
+        <div
+          className="inline-flex rounded-xl border border-line p-1"
+          role="group"
+          aria-label={t('orderLabel')}
+        >
+          {(['ranked', 'chronological'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={order === value}
+              onClick={() => onOrderChange(value)}
+              className={`rounded-lg px-3 py-1.5 text-sm font-semibold ${order === value ? 'bg-accent text-accent-ink' : 'text-muted'}`}
+            >
+              {t(`order.${value}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p className="hint mt-1">{t('intro')}</p>
+      <ol className="mt-4 grid gap-3">
+        {ordered.map((r) => {
+          const view = views.get(r.id);
+          if (!view) return null;
+          return (
+            <RankedItem
+              key={r.id}
+              poll={poll}
+              ranked={r}
+              view={view}
+              locale={locale}
+              explain={explain}
+            />
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function RankedItem({
+  poll,
+  ranked,
+  view,
+  locale,
+  explain,
+}: {
+  poll: PollRecord;
+  ranked: RankedOptionView;
+  view: OptionView;
+  locale: string;
+  explain: (x: ExplanationView) => string;
+}) {
+  const t = useTranslations('ranking');
+  const best = ranked.rank === 1 && ranked.keys.canAttend > 0;
+  const [open, setOpen] = useState(best && poll.participants.length <= OPEN_FIRST_UP_TO);
+  return (
+    <li
+      className={`rounded-xl border p-3 sm:p-4 ${best ? 'border-accent bg-accent-soft' : 'border-line'}`}
+      aria-label={[view.dateLabel, view.timeRange].filter(Boolean).join(' ')}
+    >
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="text-sm font-bold text-muted">{t('rank', { rank: ranked.rank })}</span>
+        {best && (
+          <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-accent-ink">
+            ★ {t('best')}
+          </span>
+        )}
+        <span className="font-semibold">
+          {view.dateLabel}
+          {view.timeRange && <span className="font-normal"> · {view.timeRange}</span>}
+        </span>
+      </div>
+      <p className="mt-1 text-sm">{explain(ranked.explanation)}</p>
+      {poll.participants.length > 0 && (
+        <div className="mt-2">
+          <button
+            type="button"
+            className="text-sm font-medium text-accent underline"
+            aria-expanded={open}
+            onClick={() => setOpen((v) => !v)}
+          >
+            {t('everyone')}
+          </button>
+          {open && (
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {participantChips(poll, ranked.id).map((chip) => (
+                <Chip key={chip.id} chip={chip} viewerDate={view.localDate} locale={locale} />
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Chip({
+  chip,
+  viewerDate,
+  locale,
+}: {
+  chip: ParticipantChip;
+  viewerDate: string;
+  locale: string;
+}) {
+  const t = useTranslations('ranking');
+  const tv = useTranslations('poll.votes');
+  const bandLabel = useBandLabel();
+  const local =
+    chip.localStart && chip.localEnd
+      ? describeWallInterval(chip.localStart, chip.localEnd, { locale })
+      : null;
+  const shift = chip.localStart ? daysBetween(viewerDate, chip.localStart.slice(0, 10)) : 0;
+  const vote = chip.effectiveVote ?? chip.vote;
+  return (
+    <li className="flex max-w-full flex-wrap items-center gap-x-2 gap-y-1 rounded-2xl border border-line bg-surface py-1 pr-1 pl-3 text-sm">
+      <span className="font-medium">{chip.name}</span>
+      {chip.place && <span className="text-muted">{chip.place}</span>}
+      {local && (
+        <span className="whitespace-nowrap">
+          {local.timeRange}
+          {shift !== 0 && (
+            <span className="ml-1 text-xs text-muted">{t('dayShift', { days: shift })}</span>
+          )}
+        </span>
+      )}
+      {chip.band && (
+        <span
+          className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${bandStyle(chip.band)}`}
+        >
+          <BandIcon band={chip.band} />
+          {bandLabel(chip.band)}
+        </span>
+      )}
+      {vote && (
+        <span
+          className="inline-flex items-center gap-1 rounded-full bg-raised px-2 py-0.5 text-xs"
+          title={tv(vote)}
+        >
+          <VoteIcon value={vote} className="size-3.5" />
+          <span className="sr-only">{tv(vote)}</span>
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** The engine's facts in the viewer's language; the English `summary` stays for the API. */
+export function useExplanationText(locale: string): (x: ExplanationView) => string {
+  const t = useTranslations('ranking');
+  const bandLabel = useBandLabel();
+  return (x) => {
+    const names = (list: NameList) =>
+      list.more > 0
+        ? t('namesAndMore', { names: list.names.join(', '), count: list.more })
+        : list.names.join(', ');
+    const parts: string[] = [
+      t('attendance', {
+        canAttend: x.attendance.canAttend,
+        participants: x.attendance.participants,
+        yes: x.attendance.yes,
+        ifNeedBe: x.attendance.ifNeedBe,
+      }),
+    ];
+    const worst = x.worst;
+    if (worst.kind === 'all-day') parts.push(t('allDay'));
+    else if (worst.kind === 'no-pain') parts.push(t('noPain'));
+    else if (worst.kind === 'nobody-attends') parts.push(t('nobody'));
+    else if (worst.kind === 'vote') parts.push(t('worstVote', { name: worst.name }));
+    else {
+      const local = describeWallInterval(worst.localStart, worst.localEnd, { locale });
+      parts.push(
+        t('worstLocalTime', {
+          weekday: local.weekday,
+          time: local.timeRange,
+          place: worst.place,
+          name: worst.name,
+          band: bandLabel(worst.band),
+        }),
+      );
+    }
+    if (x.outsideWorkingHours > 0 && worst.kind !== 'all-day') {
+      parts.push(t('outside', { count: x.outsideWorkingHours, total: x.attendance.canAttend }));
+    }
+    if (x.night.names.length > 0) parts.push(t('night', { names: names(x.night) }));
+    if (x.neverWindow.names.length > 0)
+      parts.push(t('neverWindow', { names: names(x.neverWindow) }));
+    if (x.crossesMidnight.length > 0)
+      parts.push(t('crossesMidnight', { places: x.crossesMidnight.join(', ') }));
+    if (x.clockChange.length > 0)
+      parts.push(t('clockChange', { places: x.clockChange.join(', ') }));
+    if (x.noZone.names.length > 0) parts.push(t('noZone', { names: names(x.noZone) }));
+    return parts.join('; ');
+  };
+}

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import {
+  descriptionSchema,
+  locationSchema,
+  plainText,
+  resolveOptions,
+  titleSchema,
+  zoneSchema,
+  type FoldNotice,
+  type OptionInput,
+  type PreparedOption,
+} from '@/lib/poll/poll-input';
+import { LIMITS } from '@/lib/poll/limits';
+import { PRIVACY_LEVELS, type PollRecord, type Privacy } from '@/lib/poll/model';
+import {
+  addProblem,
+  problemsFromZod,
+  type FieldProblems,
+  type Prepared,
+} from '@/lib/poll/problems';
+import { hasVisibleText } from '@/lib/poll/text-input';
+import { formatWall, parseWall, resolveWallTime, resolveZone, wallAt } from '@/lib/time/time-zone';
+
+const MAX_OPTION_LIMIT = 10_000;
+
+const optionInput = z.union(
+  [z.strictObject({ start: z.string().max(32) }), z.strictObject({ date: z.string().max(32) })],
+  {
+    error: 'options.malformedOption',
+  },
+);
+
+/** Everything the organiser can change after creation; absent fields stay as they are. */
+export const updatePollSchema = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema,
+    location: locationSchema,
+    timeZone: zoneSchema,
+    addOptions: z
+      .array(optionInput, { error: 'options.malformedOption' })
+      .max(LIMITS.options, 'options.tooMany'),
+    removeOptionIds: z
+      .array(z.string().max(64), { error: 'options.unknownOption' })
+      .max(LIMITS.options, 'options.tooMany'),
+    /** An instant with its offset ("2026-10-20T12:00:00Z"), or a wall time in the poll's zone; null clears it. */
+    deadline: z.string({ error: 'deadline.malformed' }).max(40, 'deadline.malformed').nullable(),
+    optionLimit: z
+      .number({ error: 'optionLimit.invalid' })
+      .int('optionLimit.invalid')
+      .min(1, 'optionLimit.invalid')
+      .max(MAX_OPTION_LIMIT, 'optionLimit.invalid')
+      .nullable(),
+    privacy: z.enum(PRIVACY_LEVELS, { error: 'privacy.invalid' }),
+  })
+  .partial()
+  .strict();
+
+export type UpdatePollInput = z.input<typeof updatePollSchema>;
+
+export interface PollUpdate {
+  details: { title?: string; description?: string; location?: string; timeZone?: string };
+  settings: { deadline?: number | null; optionLimit?: number | null; privacy?: Privacy };
+  addOptions: PreparedOption[];
+  removeOptionIds: string[];
+  /** When the zone changes before anyone answered, each option keeps its wall time in the new zone. */
+  reanchored: { id: string; startsAt: number }[];
+  notices: FoldNotice[];
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** A deadline as an instant: ISO with offset, or a wall time in `zoneId` (gap refused, fold → first). */
+export function parseDeadline(
+  text: string,
+  zoneId: string,
+): { ok: true; ms: number } | { ok: false; code: string } {
+  if (INSTANT.test(text)) {
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? { ok: false, code: 'deadline.malformed' } : { ok: true, ms };
+  }
+  const wall = parseWall(text);
+  const zone = resolveZone(zoneId).zone;
+  if (wall === null || !zone) return { ok: false, code: 'deadline.malformed' };
+  const resolved = resolveWallTime(zone, wall);
+  return resolved.status === 'nonexistent'
+    ? { ok: false, code: 'deadline.nonexistent' }
+    : { ok: true, ms: resolved.utcMs };
+}
+
+/**
+ * Validates an organiser's change against the stored poll: answers to the options that stay
+ * are never touched, a poll keeps at least one option, the zone is frozen once someone has
+ * answered, a deadline lies in the future and a limit is not below what is already taken.
+ */
+export function preparePollUpdate(
+  raw: unknown,
+  poll: PollRecord,
+  now: number,
+): Prepared<PollUpdate> {
+  const parsed = updatePollSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: problemsFromZod(parsed.error) };
+  const input = parsed.data;
+  const problems: FieldProblems = {};
+  const known = new Set(poll.options.map((o) => o.id));
+  const zoneId = input.timeZone ?? poll.timeZone;
+
+  const zoneChanges = input.timeZone !== undefined && input.timeZone !== poll.timeZone;
+  if (zoneChanges && poll.participants.length > 0)
+    addProblem(problems, 'timeZone', { code: 'timeZone.locked' });
+
+  const removeOptionIds = [...new Set(input.removeOptionIds ?? [])];
+  for (const id of removeOptionIds) {
+    if (!known.has(id)) addProblem(problems, 'removeOptionIds', { code: 'options.unknownOption' });
+  }
+  const duration = poll.options.find((o) => o.durationMinutes !== null)?.durationMinutes ?? 60;
+  const { options: added, notices } = resolveOptions((input.addOptions ?? []) as OptionInput[], {
+    kind: poll.kind,
+    zoneId,
+    durationMinutes: duration,
+    problems,
+    field: 'addOptions',
+  });
+  const kept = poll.options.filter((o) => !removeOptionIds.includes(o.id));
+  const existing = new Set(kept.map((o) => (o.startsAt !== null ? String(o.startsAt) : o.date)));
+  const addOptions = added.filter(
+    (o) => !existing.has(o.kind === 'timed' ? String(o.startsAt) : o.date),
+  );
+  if (kept.length + addOptions.length === 0)
+    addProblem(problems, 'removeOptionIds', { code: 'options.lastOption' });
+  if (kept.length + addOptions.length > LIMITS.options)
+    addProblem(problems, 'addOptions', { code: 'options.tooMany' });
+
+  const settings: PollUpdate['settings'] = {};
+  if (input.deadline !== undefined) {
+    if (input.deadline === null) settings.deadline = null;
+    else {
+      const deadline = parseDeadline(input.deadline, zoneId);
+      if (!deadline.ok) addProblem(problems, 'deadline', { code: deadline.code });
+      else if (deadline.ms <= now) addProblem(problems, 'deadline', { code: 'deadline.past' });
+      else settings.deadline = deadline.ms;
+    }
+  }
+  if (input.optionLimit !== undefined) {
+    const taken = Math.max(
+      0,
+      ...kept.map((o) => poll.participants.filter((p) => p.votes[o.id] === 'yes').length),
+    );
+    if (input.optionLimit !== null && input.optionLimit < taken) {
+      addProblem(problems, 'optionLimit', {
+        code: 'optionLimit.belowCurrent',
+        values: { current: taken },
+      });
+    } else settings.optionLimit = input.optionLimit;
+  }
+  if (input.privacy !== undefined) settings.privacy = input.privacy;
+
+  const reanchored: PollUpdate['reanchored'] = [];
+  const oldZone = resolveZone(poll.timeZone).zone;
+  const newZone = resolveZone(zoneId).zone;
+  if (zoneChanges && oldZone && newZone) {
+    for (const o of kept) {
+      if (o.startsAt === null) continue;
+      const resolved = resolveWallTime(newZone, wallAt(oldZone, o.startsAt));
+      if (resolved.status === 'nonexistent') {
+        addProblem(problems, 'timeZone', {
+          code: 'timeZone.reanchorGap',
+          values: { wall: formatWall(wallAt(oldZone, o.startsAt)).replace('T', ' ') },
+        });
+      } else reanchored.push({ id: o.id, startsAt: resolved.utcMs });
+    }
+  }
+
+  if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
+  const details: PollUpdate['details'] = {};
+  if (input.title !== undefined) details.title = input.title;
+  if (input.description !== undefined) details.description = input.description;
+  if (input.location !== undefined) details.location = input.location;
+  if (zoneChanges) details.timeZone = zoneId;
+  return {
+    ok: true,
+    value: { details, settings, addOptions, removeOptionIds, reanchored, notices },
+  };
+}
+
+export const finaliseSchema = z.strictObject({
+  /** The option to hold; null reopens the poll. */
+  optionId: z.string({ error: 'finalOption.unknown' }).max(64).nullable(),
+});
+
+export const commentSchema = z.strictObject({
+  author: plainText(LIMITS.name, 'name.tooLong', { missing: 'comment.authorRequired' }).refine(
+    hasVisibleText,
+    'comment.authorRequired',
+  ),
+  body: plainText(LIMITS.comment, 'comment.tooLong', {
+    multiLine: true,
+    missing: 'comment.bodyRequired',
+  }).refine(hasVisibleText, 'comment.bodyRequired'),
+});
+
+export function prepareComment(raw: unknown): Prepared<z.output<typeof commentSchema>> {
+  const parsed = commentSchema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, fieldErrors: problemsFromZod(parsed.error) };
+}

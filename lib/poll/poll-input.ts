@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { LIMITS } from '@/lib/poll/limits';
+import type { PollKind } from '@/lib/poll/model';
+import {
+  addProblem,
+  problemsFromZod,
+  type FieldProblems,
+  type Prepared,
+} from '@/lib/poll/problems';
+import {
+  findTransitions,
+  formatUtcOffset,
+  formatWall,
+  parseDate,
+  parseWall,
+  resolveWallTime,
+  resolveZone,
+} from '@/lib/time/time-zone';
+import {
+  HIDDEN_CONTROL,
+  hasVisibleText,
+  isCleanMultiLine,
+  isCleanSingleLine,
+} from '@/lib/poll/text-input';
+
+// Zod 4 probes for `new Function` to compile faster parsers. The pages' CSP has no
+// 'unsafe-eval', so in the browser that probe is blocked and reported as a violation on
+// every page; this module is on every page that validates, and parses without it.
+z.config({ jitless: true });
+
+/** A real IANA Area/Location zone; abbreviations such as `IST` are refused (fairness.md §2.1). */
+export const zoneSchema = z
+  .string({ error: 'timeZone.required' })
+  .trim()
+  .min(1, 'timeZone.required')
+  .max(64, 'timeZone.unknown')
+  .refine((zone) => resolveZone(zone).status === 'iana', 'timeZone.unknown');
+
+const wallSchema = z
+  .string({ error: 'options.malformedStart' })
+  .refine((wall) => parseWall(wall) !== null, 'options.malformedStart');
+const dateSchema = z
+  .string({ error: 'options.malformedDate' })
+  .refine(
+    (date) => /^\d{4}-\d{2}-\d{2}$/.test(date) && parseDate(date) !== null,
+    'options.malformedDate',
+  );
+
+/** Free text up to `max` characters, without hidden control characters. */
+export const plainText = (max: number, code: string, { multiLine = false, missing = code } = {}) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .max(max, code)
+    .refine(multiLine ? isCleanMultiLine : isCleanSingleLine, HIDDEN_CONTROL);
+
+const optionalText = (
+  max: number,
+  code: string,
+  options: { multiLine?: boolean; missing?: string } = {},
+) => plainText(max, code, options).optional().default('');
+
+/** Shared by creation and editing: a poll's title, description and location read the same. */
+export const titleSchema = z
+  .string({ error: 'title.required' })
+  .trim()
+  .min(1, 'title.required')
+  .max(LIMITS.title, 'title.tooLong')
+  .refine(hasVisibleText, 'title.required')
+  .refine(isCleanSingleLine, HIDDEN_CONTROL);
+export const descriptionSchema = plainText(LIMITS.description, 'description.tooLong', {
+  multiLine: true,
+});
+export const locationSchema = plainText(LIMITS.location, 'location.tooLong');
+
+export const createPollSchema = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema.optional().default(''),
+    location: locationSchema.optional().default(''),
+    organiserName: optionalText(LIMITS.name, 'organiserName.tooLong'),
+    timeZone: zoneSchema,
+    kind: z.enum(['timed', 'allDay'], { error: 'kind.invalid' }),
+    /** Where the organiser expects guests: their local times show before anyone answers. */
+    guestZones: z
+      .array(zoneSchema, { error: 'guestZones.invalid' })
+      .max(LIMITS.guestZones, 'guestZones.tooMany')
+      .optional()
+      .default([]),
+    durationMinutes: z
+      .number({ error: 'durationMinutes.outOfRange' })
+      .int('durationMinutes.outOfRange')
+      .min(LIMITS.minDuration, 'durationMinutes.outOfRange')
+      .max(LIMITS.maxDuration, 'durationMinutes.outOfRange')
+      .optional(),
+    options: z
+      .array(
+        z.union([z.strictObject({ start: wallSchema }), z.strictObject({ date: dateSchema })], {
+          error: 'options.malformedOption',
+        }),
+        { error: 'options.required' },
+      )
+      .min(1, 'options.required')
+      .max(LIMITS.options, 'options.tooMany'),
+  })
+  .strict();
+
+export type CreatePollInput = z.input<typeof createPollSchema>;
+
+export type PreparedOption =
+  { kind: 'timed'; startsAt: number; durationMinutes: number } | { kind: 'allDay'; date: string };
+
+export interface PreparedPoll {
+  title: string;
+  description: string;
+  location: string;
+  organiserName: string;
+  timeZone: string;
+  kind: PollKind;
+  guestZones: string[];
+  options: PreparedOption[];
+  /** Options that needed a decision the organiser should hear about (a fold). */
+  notices: { wall: string; offsetUsed: string; offsetOther: string }[];
+}
+
+export type OptionInput = { start: string } | { date: string };
+export type FoldNotice = PreparedPoll['notices'][number];
+
+/**
+ * Wall times become instants in the zone (a wall time inside a spring-forward gap is a
+ * problem naming the clock change, a fall-back one takes its first occurrence and is
+ * noted); dates stay floating. Duplicates merge; the result is in time order.
+ */
+export function resolveOptions(
+  input: readonly OptionInput[],
+  {
+    kind,
+    zoneId,
+    durationMinutes,
+    problems,
+    field = 'options',
+  }: {
+    kind: PollKind;
+    zoneId: string;
+    durationMinutes: number;
+    problems: FieldProblems;
+    /** The request field the options came in, which the problems name. */
+    field?: string;
+  },
+): { options: PreparedOption[]; notices: FoldNotice[] } {
+  const zone = resolveZone(zoneId).zone;
+  const notices: FoldNotice[] = [];
+  if (!zone) return { options: [], notices };
+  if (kind === 'allDay') {
+    const dates = new Set<string>();
+    for (const option of input) {
+      if (!('date' in option)) {
+        addProblem(problems, field, { code: 'options.kindMismatch' });
+        break;
+      }
+      dates.add(option.date);
+    }
+    return { options: [...dates].sort().map((date) => ({ kind: 'allDay', date })), notices };
+  }
+  const seen = new Set<number>();
+  const options: PreparedOption[] = [];
+  for (const option of input) {
+    if (!('start' in option)) {
+      addProblem(problems, field, { code: 'options.kindMismatch' });
+      break;
+    }
+    const wallMs = parseWall(option.start);
+    if (wallMs === null) {
+      addProblem(problems, field, { code: 'options.malformedStart' });
+      continue;
+    }
+    const resolved = resolveWallTime(zone, wallMs);
+    if (resolved.status === 'nonexistent') {
+      const jump = findTransitions(zone, resolved.earlierMs - 1, resolved.utcMs + 1)[0];
+      addProblem(problems, field, {
+        code: 'options.nonexistent',
+        values: {
+          wall: option.start.replace('T', ' '),
+          zone: zoneId,
+          from: jump ? formatWall(jump.utcMs + jump.offsetBefore * 60_000).slice(11) : '',
+          to: jump ? formatWall(jump.utcMs + jump.offsetAfter * 60_000).slice(11) : '',
+        },
+      });
+      continue;
+    }
+    if (resolved.status === 'ambiguous') {
+      notices.push({
+        wall: option.start.replace('T', ' '),
+        offsetUsed: formatUtcOffset(resolved.offsetEarlier),
+        offsetOther: formatUtcOffset(resolved.offsetLater),
+      });
+    }
+    if (seen.has(resolved.utcMs)) continue;
+    seen.add(resolved.utcMs);
+    options.push({ kind: 'timed', startsAt: resolved.utcMs, durationMinutes });
+  }
+  options.sort((a, b) => (a.kind === 'timed' && b.kind === 'timed' ? a.startsAt - b.startsAt : 0));
+  return { options, notices };
+}
+
+/**
+ * Turns untrusted input into the poll to store: wall times become instants in the
+ * organiser's zone (a wall time inside a spring-forward gap is refused, a fall-back one
+ * takes its first occurrence), duplicates merge and options come out in time order.
+ */
+export function preparePoll(raw: unknown): Prepared<PreparedPoll> {
+  const parsed = createPollSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: problemsFromZod(parsed.error) };
+  const input = parsed.data;
+  const problems: FieldProblems = {};
+  if (input.kind === 'timed' && input.durationMinutes === undefined) {
+    addProblem(problems, 'durationMinutes', { code: 'durationMinutes.outOfRange' });
+  }
+  const { options, notices } = resolveOptions(input.options, {
+    kind: input.kind,
+    zoneId: input.timeZone,
+    durationMinutes: input.durationMinutes ?? LIMITS.minDuration,
+    problems,
+  });
+
+  if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
+  return {
+    ok: true,
+    value: {
+      title: input.title,
+      description: input.description,
+      location: input.location,
+      organiserName: input.organiserName,
+      timeZone: input.timeZone,
+      kind: input.kind,
+      guestZones: [...new Set(input.guestZones)],
+      options,
+      notices,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+
+/**
+ * Expected failures are data, not English: a key of the `errors` section of the message
+ * catalogue plus its ICU values, so the page can say it in the viewer's language and the
+ * API in English.
+ */
+export interface Problem {
+  code: string;
+  values?: Record<string, string | number>;
+}
+
+export type FieldProblems = Record<string, Problem[]>;
+
+export type Prepared<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldProblems };
+
+/** Adds a problem to a field, once: two checks that find the same fault say it once. */
+export function addProblem(into: FieldProblems, field: string, problem: Problem): void {
+  const list = (into[field] ??= []);
+  const same = (p: Problem) =>
+    p.code === problem.code && JSON.stringify(p.values) === JSON.stringify(problem.values);
+  if (!list.some(same)) list.push(problem);
+}
+
+/**
+ * Our schemas name their catalogue key as the issue message; anything else (a wrong type
+ * sent to the API, an unknown key) falls back to a generic key that names the field.
+ */
+export function problemsFromZod(error: z.ZodError): FieldProblems {
+  const out: FieldProblems = {};
+  for (const issue of error.issues) {
+    // A strict object names the keys it does not know; the body itself may not be an object.
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const key of issue.keys)
+        addProblem(out, key, { code: 'form.unknownField', values: { field: key } });
+      continue;
+    }
+    if (issue.code === 'invalid_type' && issue.path.length === 0) {
+      addProblem(out, 'form', { code: 'form.notAnObject' });
+      continue;
+    }
+    const field = issue.path.length > 0 ? String(issue.path[0]) : 'form';
+    const known = issue.message.includes('.') && !issue.message.includes(' ');
+    const values = issue.code === 'custom' ? (issue.params as Problem['values']) : undefined;
+    addProblem(
+      out,
+      field,
+      known
+        ? { code: issue.message, ...(values ? { values } : {}) }
+        : { code: 'form.invalidField', values: { field } },
+    );
+  }
+  return out;
+}
+
+/** What a server action or API route returns for an expected failure, already in words. */
+export interface Failure {
+  ok: false;
+  message: string;
+  fieldErrors: Record<string, string[]>;
+}

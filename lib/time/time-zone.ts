@@ -1,0 +1,271 @@
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+
+/**
+ * The time model of slot-fairness/1.0 (fairness.md §2): zone resolution, offsets per
+ * instant, transitions inside a slot, wall time → instant. Everything is minute/millisecond
+ * arithmetic on top of luxon's IANA offsets; nothing here reads the clock.
+ */
+
+export type ZoneStatus = 'iana' | 'fixed' | 'unknown' | 'invalid';
+
+export type ResolvedZone =
+  | { status: 'iana'; id: string; zone: Zone }
+  | { status: 'fixed'; id: string; zone: Zone }
+  | { status: 'unknown' | 'invalid'; id: string | null; zone: null };
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const AREA_LOCATION = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)+$/;
+const UTC_ALIASES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT']);
+const FIXED = /^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$/;
+
+const zoneCache = new Map<string, ResolvedZone>();
+
+/**
+ * ICU accepts abbreviations such as `IST` or `BST` and maps them to surprising zones, so
+ * only the Area/Location shape (plus the UTC aliases) counts as a real IANA identifier.
+ */
+export function resolveZone(input: string | null | undefined): ResolvedZone {
+  if (input === null || input === undefined || input.trim() === '') {
+    return { status: 'unknown', id: null, zone: null };
+  }
+  const cached = zoneCache.get(input);
+  if (cached) return cached;
+  const resolved = resolveUncached(input);
+  zoneCache.set(input, resolved);
+  return resolved;
+}
+
+function resolveUncached(input: string): ResolvedZone {
+  if ((AREA_LOCATION.test(input) || UTC_ALIASES.has(input)) && IANAZone.isValidZone(input)) {
+    return { status: 'iana', id: input, zone: IANAZone.create(input) };
+  }
+  const fixed = FIXED.exec(input);
+  if (fixed && (input.startsWith('UTC') || fixed[3] !== undefined)) {
+    const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? 0);
+    if (minutes <= 14 * 60 && Number(fixed[3] ?? 0) < 60) {
+      const signed = fixed[1] === '-' ? -minutes : minutes;
+      return { status: 'fixed', id: input, zone: FixedOffsetZone.instance(signed) };
+    }
+  }
+  return { status: 'invalid', id: input, zone: null };
+}
+
+export function isIanaZone(input: string): boolean {
+  return resolveZone(input).status === 'iana';
+}
+
+/** UTC offset in minutes of `zone` at instant `ms`. */
+export function offsetAt(zone: Zone, ms: number): number {
+  return zone.offset(ms);
+}
+
+/** "+05:45", "-04:00", "+00:00". */
+export function formatUtcOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Reads "YYYY-MM-DDTHH:mm" as if it were UTC: the wall clock as a number line. */
+export function parseWall(wall: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return null;
+  const ms = Date.UTC(y, mo - 1, d, h, mi);
+  const check = new Date(ms);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
+  return ms;
+}
+
+/** Reads "YYYY-MM-DD" as midnight UTC; null when it is not a real calendar date. */
+export function parseDate(date: string): number | null {
+  return parseWall(`${date}T00:00`);
+}
+
+/** Formats a wall-clock number line value back to "YYYY-MM-DDTHH:mm". */
+export function formatWall(wallMs: number): string {
+  return new Date(wallMs).toISOString().slice(0, 16);
+}
+
+export function formatDate(wallMs: number): string {
+  return new Date(wallMs).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const ms = parseDate(date);
+  if (ms === null) throw new Error(`not a date: ${date}`);
+  return formatDate(ms + days * DAY);
+}
+
+/** The local wall clock of instant `ms` in `zone`, as a number line value. */
+export function wallAt(zone: Zone, ms: number): number {
+  return ms + offsetAt(zone, ms) * MINUTE;
+}
+
+export interface Transition {
+  utcMs: number;
+  offsetBefore: number;
+  offsetAfter: number;
+  kind: 'gap' | 'overlap';
+}
+
+/** Offset changes t with startMs < t < endMs (strict), found by hourly probes and bisection. */
+export function findTransitions(zone: Zone, startMs: number, endMs: number): Transition[] {
+  if (zone.isUniversal) return [];
+  const found: Transition[] = [];
+  let prev = startMs;
+  let prevOffset = offsetAt(zone, startMs);
+  while (prev < endMs) {
+    const next = Math.min(prev + HOUR, endMs);
+    const nextOffset = offsetAt(zone, next);
+    if (nextOffset !== prevOffset) {
+      let lo = prev;
+      let hi = next;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (offsetAt(zone, mid) === prevOffset) lo = mid;
+        else hi = mid;
+      }
+      if (hi < endMs) {
+        found.push({
+          utcMs: hi,
+          offsetBefore: prevOffset,
+          offsetAfter: offsetAt(zone, hi),
+          kind: offsetAt(zone, hi) > prevOffset ? 'gap' : 'overlap',
+        });
+      }
+    }
+    prev = next;
+    prevOffset = nextOffset;
+  }
+  return found;
+}
+
+export interface LocalSlot {
+  /** Local wall clock of the start and end instants, as number line values. */
+  startWall: number;
+  endWall: number;
+  offsetStart: number;
+  offsetEnd: number;
+  transitions: Transition[];
+  /** Wall-clock pieces [a, b] of the slot, cut at every transition inside it. */
+  segments: { startWall: number; endWall: number }[];
+  crossesLocalMidnight: boolean;
+}
+
+export function localizeSlot(zone: Zone, startMs: number, durationMin: number): LocalSlot {
+  const endMs = startMs + durationMin * MINUTE;
+  const transitions = findTransitions(zone, startMs, endMs);
+  const cuts = [startMs, ...transitions.map((t) => t.utcMs), endMs];
+  const segments = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i] as number;
+    const b = cuts[i + 1] as number;
+    const o = offsetAt(zone, a) * MINUTE;
+    segments.push({ startWall: a + o, endWall: b + o });
+  }
+  const startWall = wallAt(zone, startMs);
+  const lastWall = wallAt(zone, endMs - 1);
+  return {
+    startWall,
+    endWall: wallAt(zone, endMs),
+    offsetStart: offsetAt(zone, startMs),
+    offsetEnd: offsetAt(zone, endMs),
+    transitions,
+    segments,
+    crossesLocalMidnight: Math.floor(lastWall / DAY) !== Math.floor(startWall / DAY),
+  };
+}
+
+export type WallResolution =
+  | { status: 'ok'; utcMs: number }
+  | { status: 'nonexistent'; utcMs: number; gapMinutes: number; earlierMs: number }
+  | {
+      status: 'ambiguous';
+      utcMs: number;
+      laterMs: number;
+      offsetEarlier: number;
+      offsetLater: number;
+    };
+
+/**
+ * Wall time → instant as fairness.md §2.3 (RFC 5545 / Temporal "compatible"): a gap moves
+ * forward by its length, a fold takes the first occurrence. luxon's own parser is not used
+ * because its answer for a fold depends on today's date.
+ */
+export function resolveWallTime(zone: Zone, wallMs: number): WallResolution {
+  const before = offsetAt(zone, wallMs - DAY);
+  const after = offsetAt(zone, wallMs + DAY);
+  const candidates = [...new Set([before, after])]
+    .map((o) => wallMs - o * MINUTE)
+    .filter((t) => wallAt(zone, t) === wallMs)
+    .sort((a, b) => a - b);
+  const first = candidates[0];
+  if (first === undefined) {
+    const utcMs = wallMs - before * MINUTE;
+    return {
+      status: 'nonexistent',
+      utcMs,
+      gapMinutes: after - before,
+      earlierMs: wallMs - after * MINUTE,
+    };
+  }
+  const second = candidates[1];
+  if (second !== undefined) {
+    return {
+      status: 'ambiguous',
+      utcMs: first,
+      laterMs: second,
+      offsetEarlier: offsetAt(zone, first),
+      offsetLater: offsetAt(zone, second),
+    };
+  }
+  return { status: 'ok', utcMs: first };
+}
+
+/** The real extent of floating date `date` in `zone`: days last 23, 23.5, 24 or 25 hours. */
+export function localDayExtent(zone: Zone, date: string): { startMs: number; endMs: number } {
+  const day = parseDate(date);
+  if (day === null) throw new Error(`not a date: ${date}`);
+  return {
+    startMs: resolveWallTime(zone, day).utcMs,
+    endMs: resolveWallTime(zone, day + DAY).utcMs,
+  };
+}
+
+/** Whether the offset at `ms` is above the year's standard (lower of January and July). */
+export function isDaylightTime(zone: Zone, ms: number): boolean {
+  const year = new Date(ms).getUTCFullYear();
+  const standard = Math.min(
+    offsetAt(zone, Date.UTC(year, 0, 1, 12)),
+    offsetAt(zone, Date.UTC(year, 6, 1, 12)),
+  );
+  return offsetAt(zone, ms) > standard;
+}
+
+/** The place people recognise: the last IANA component, with the renamed cities current. */
+export function placeName(zoneId: string): string {
+  if (zoneId === 'UTC' || zoneId.startsWith('Etc/')) return zoneId === 'Etc/UTC' ? 'UTC' : zoneId;
+  const last = zoneId.slice(zoneId.lastIndexOf('/') + 1).replace(/_/g, ' ');
+  return RENAMED[last] ?? last;
+}
+
+const RENAMED: Record<string, string> = {
+  Calcutta: 'Kolkata',
+  Kiev: 'Kyiv',
+  Saigon: 'Ho Chi Minh',
+  Katmandu: 'Kathmandu',
+  Rangoon: 'Yangon',
+};
+
+export function weekdayShort(wallMs: number): string {
+  return DateTime.fromMillis(wallMs, { zone: 'utc' }).setLocale('en-US').toFormat('ccc');
+}
