@@ -84,6 +84,11 @@ export default tseslint.config(
       },
     ]),
   },
+  // An import cycle makes load order decide what a module sees; none is allowed anywhere.
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    rules: { 'import/no-cycle': 'error' },
+  },
   // Every word a person reads comes from the message catalogue, so it exists in every language.
   // Punctuation and symbols are the same in all of them and may stay in the markup.
   {
