@@ -2,17 +2,15 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import type { EditResult } from '@/components/poll/action-results';
 import { FieldError } from '@/components/ui/field-error';
 import { TextField } from '@/components/ui/text-field';
-import type { OptionView } from '@/components/poll/poll-view';
+import type { OptionView } from '@/lib/poll/option-view';
 import { isTimeOfDay } from '@/lib/poll/option-generation';
 import { PRIVACY_LEVELS, type PollRecord, type Privacy } from '@/lib/poll/model';
-import type { Failure } from '@/lib/poll/problems';
 import { describeDate } from '@/lib/time/slot-display';
 import { formatWall, placeName, resolveZone, wallAt } from '@/lib/time/time-zone';
 import { submitInPlace } from '@/components/ui/submit-in-place';
-
-type EditResult = { ok: true } | Failure;
 
 function deadlineWall(poll: PollRecord): string {
   const zone = resolveZone(poll.timeZone).zone;

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { OptionView } from '@/components/poll/poll-view';
+import type { OptionView } from '@/lib/poll/option-view';
 import type { RankedOptionView } from '@/lib/fairness/poll-ranking';
 import type { PollStatus } from '@/lib/poll/model';
 import type { Failure } from '@/lib/poll/problems';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
-import type { OptionView } from '@/components/poll/poll-view';
+import type { OptionView } from '@/lib/poll/option-view';
 import { describeWallInterval } from '@/lib/time/slot-display';
 import type { GlanceCell } from '@/lib/fairness/zone-glance';
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
-import { useExplanationText } from '@/components/poll/ranking-list';
+import { useExplanationText } from '@/components/ui/use-explanation-text';
 import { explanationView } from '@/lib/fairness/poll-ranking';
 import { VoteIcon } from '@/components/ui/vote-mark';
 import {

@@ -3,12 +3,11 @@
 import { useActionState, useState, useTransition } from 'react';
 import { DateTime } from 'luxon';
 import { useTranslations } from 'next-intl';
+import type { CommentResult } from '@/components/poll/action-results';
 import { FieldError } from '@/components/ui/field-error';
 import type { CommentRecord } from '@/lib/poll/model';
 import type { Failure } from '@/lib/poll/problems';
 import { submitInPlace } from '@/components/ui/submit-in-place';
-
-type CommentResult = { ok: true } | Failure;
 
 /** Comments with their times in the viewer's zone; the organiser may delete any. */
 export function CommentsSection({

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { OptionView } from '@/components/poll/poll-view';
+import type { OptionView } from '@/lib/poll/option-view';
 
 /** The chosen time, large, in the viewer's own zone, with ways to put it in a calendar. */
 export function ScheduleBanner({

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { VoteResult } from '@/components/poll/poll-view';
+import type { VoteResult } from '@/components/poll/action-results';
 import { insertComment, insertParticipant, updateParticipant } from '@/db/mutations';
 import { getOptionIds, isEditorOf } from '@/db/queries';
 import { prepareComment } from '@/lib/poll/poll-admin';

@@ -1,0 +1,8 @@
+import type { Failure } from '@/lib/poll/problems';
+
+// What the poll page's forms get back from their server actions.
+
+/** An answer saved: the private edit link for a new participant, and whether it replaced one. */
+export type VoteResult = { ok: true; editUrl: string | null; updated: boolean } | Failure;
+export type CommentResult = { ok: true } | Failure;
+export type EditResult = { ok: true } | Failure;

@@ -1,0 +1,317 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import type { VoteResult } from '@/components/poll/action-results';
+import { HoursFields } from '@/components/poll/hours-fields';
+import { readSavedHours, saveHours, type SavedHours } from '@/components/poll/viewer-preferences';
+import { CopyField } from '@/components/ui/copy-button';
+import { FieldError } from '@/components/ui/field-error';
+import { submitInPlace } from '@/components/ui/submit-in-place';
+import { VoteIcon, VOTE_STYLE } from '@/components/ui/vote-mark';
+import type { DailyWindow } from '@/lib/fairness/fairness';
+import {
+  DEFAULT_NEVER_WINDOW,
+  DEFAULT_WORKING_HOURS,
+  neverWindowConflicts,
+} from '@/lib/fairness/never-window';
+import { VOTE_VALUES, type PollRecord, type VoteValue } from '@/lib/poll/model';
+import type { OptionView } from '@/lib/poll/option-view';
+import type { OptionTally } from '@/lib/poll/tally';
+import { describeWallInterval } from '@/lib/time/slot-display';
+
+function newSubmissionKey(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * A participant's answer: name, hours, one of three answers per option, and a confirmation
+ * for each "yes" that falls in their never window. Everything goes as one JSON payload.
+ */
+export function VoteForm({
+  poll,
+  views,
+  tallies,
+  zone,
+  me,
+  initialName,
+  initialVotes,
+  initialHours,
+  initialOverrides,
+  locale,
+  action,
+}: {
+  poll: PollRecord;
+  views: OptionView[];
+  tallies: Map<string, OptionTally>;
+  zone: string | null;
+  me: { participantId: string; editToken: string } | null;
+  initialName: string;
+  initialVotes: Record<string, VoteValue>;
+  initialHours: SavedHours | null;
+  initialOverrides: string[];
+  locale: string;
+  action: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
+}) {
+  const t = useTranslations('poll');
+  const [state, formAction, pending] = useActionState(action, null);
+  const [name, setName] = useState(initialName);
+  const [votes, setVotes] = useState<Record<string, VoteValue>>(initialVotes);
+  const [submissionKey] = useState(newSubmissionKey);
+  const [workingHours, setWorkingHours] = useState<DailyWindow>(
+    initialHours?.workingHours ?? DEFAULT_WORKING_HOURS,
+  );
+  const [neverWindow, setNeverWindow] = useState<DailyWindow | null>(
+    initialHours ? initialHours.neverWindow : DEFAULT_NEVER_WINDOW,
+  );
+  const [lastNever, setLastNever] = useState<DailyWindow>(
+    initialHours?.neverWindow ?? DEFAULT_NEVER_WINDOW,
+  );
+  const [overrides, setOverrides] = useState<Set<string>>(new Set(initialOverrides));
+
+  useEffect(() => {
+    if (initialHours) return;
+    const saved = readSavedHours();
+    if (!saved) return;
+    // localStorage exists only in the browser: the saved hours arrive after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setWorkingHours(saved.workingHours);
+    setNeverWindow(saved.neverWindow);
+    if (saved.neverWindow) setLastNever(saved.neverWindow);
+  }, [initialHours]);
+
+  function changeHours(next: SavedHours) {
+    setWorkingHours(next.workingHours);
+    setNeverWindow(next.neverWindow);
+    if (next.neverWindow) setLastNever(next.neverWindow);
+    saveHours(next);
+  }
+
+  const conflicts = useMemo(
+    () =>
+      zone
+        ? neverWindowConflicts(poll.options, zone, neverWindow)
+        : new Map<string, { localStart: string; localEnd: string }>(),
+    [poll.options, zone, neverWindow],
+  );
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  // Translated once, not three times per option.
+  const voteLabels = { yes: t('votes.yes'), ifneedbe: t('votes.ifneedbe'), no: t('votes.no') };
+  const unanswered = views.filter((v) => !votes[v.id]).length;
+
+  const payload = JSON.stringify({
+    pollId: poll.id,
+    name,
+    timeZone: zone ?? '',
+    votes,
+    workingHours,
+    neverWindow,
+    overrideNever: [...overrides].filter((id) => conflicts.has(id) && votes[id] !== 'no'),
+    submissionKey,
+    ...(me ? { participantId: me.participantId, editToken: me.editToken } : {}),
+  });
+
+  return (
+    <section className="card p-5 sm:p-6" aria-labelledby="answer-heading">
+      <h2 id="answer-heading" className="text-lg font-semibold">
+        {me ? t('editHeading') : t('answerHeading')}
+      </h2>
+      <p className="hint mt-1">{t('answerHint')}</p>
+      <Legend />
+      {state?.ok && (
+        <div role="status" className="mt-4 grid gap-3 rounded-xl border border-yes bg-yes-soft p-4">
+          <p className="font-semibold">{state.updated ? t('savedUpdate') : t('savedNew')}</p>
+          {state.editUrl && (
+            <>
+              <CopyField id="edit-link" label={t('editLinkLabel')} value={state.editUrl} />
+              <p className="text-sm">{t('editLinkHint')}</p>
+            </>
+          )}
+        </div>
+      )}
+      {state && !state.ok && (
+        <p
+          role="alert"
+          className="mt-4 rounded-xl border border-danger bg-no-soft px-4 py-3 text-sm font-semibold"
+        >
+          {state.message}
+        </p>
+      )}
+      <form
+        action={formAction}
+        onSubmit={submitInPlace(formAction)}
+        className="mt-4 grid gap-4"
+        noValidate
+      >
+        <input type="hidden" name="payload" value={payload} />
+        <div className="max-w-sm">
+          <label htmlFor="participant-name" className="label">
+            {t('yourName')}
+          </label>
+          <input
+            id="participant-name"
+            className="field"
+            value={name}
+            autoComplete="name"
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(errors.name)}
+            aria-describedby="participant-name-error"
+          />
+          <FieldError id="participant-name-error" messages={errors.name} />
+        </div>
+        {poll.kind === 'timed' && (
+          <HoursFields
+            workingHours={workingHours}
+            neverWindow={neverWindow}
+            lastNever={lastNever}
+            onWorkingHours={(w) => changeHours({ workingHours: w, neverWindow })}
+            onNeverWindow={(w) => changeHours({ workingHours, neverWindow: w })}
+          />
+        )}
+        <ul className="grid gap-2">
+          {views.map((v) => {
+            const tally = tallies.get(v.id);
+            const conflict = conflicts.get(v.id);
+            return (
+              <li
+                key={v.id}
+                className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-3 rounded-xl border border-line p-3 sm:grid-cols-[auto_minmax(0,1fr)_auto]"
+              >
+                <div
+                  className="grid w-14 shrink-0 place-items-center rounded-lg bg-raised py-1 text-center leading-tight"
+                  aria-hidden="true"
+                >
+                  <span className="text-xs text-muted uppercase">{v.weekday}</span>
+                  <span className="text-xl font-bold">{v.day}</span>
+                  <span className="text-xs text-muted">{v.month}</span>
+                </div>
+                <div>
+                  <OptionText view={v} />
+                  {tally && (
+                    <p className="hint mt-0.5">
+                      {t('tally', { yes: tally.yes, ifneedbe: tally.ifneedbe })}
+                    </p>
+                  )}
+                </div>
+                <div
+                  className="col-span-2 grid grid-cols-3 gap-1 rounded-xl bg-raised p-1 sm:col-span-1"
+                  role="radiogroup"
+                  aria-label={t('answerFor', {
+                    option: [v.dateLabel, v.timeRange].filter(Boolean).join(' '),
+                  })}
+                >
+                  {VOTE_VALUES.map((value) => (
+                    <label
+                      key={value}
+                      className={`vote-choice ${votes[v.id] === value ? `${VOTE_STYLE[value]} ring-1 ring-current` : 'text-muted hover:bg-surface'}`}
+                    >
+                      <input
+                        type="radio"
+                        className="absolute inset-0 cursor-pointer opacity-0"
+                        name={`vote-${v.id}`}
+                        value={value}
+                        checked={votes[v.id] === value}
+                        onChange={() => setVotes((prev) => ({ ...prev, [v.id]: value }))}
+                      />
+                      <VoteIcon value={value} className="size-4 shrink-0" />
+                      <span className="min-w-0 text-center leading-tight">{voteLabels[value]}</span>
+                    </label>
+                  ))}
+                </div>
+                {conflict && votes[v.id] && votes[v.id] !== 'no' && (
+                  <NeverConflict
+                    time={
+                      describeWallInterval(conflict.localStart, conflict.localEnd, { locale })
+                        .timeRange
+                    }
+                    checked={overrides.has(v.id)}
+                    onChange={(checked) =>
+                      setOverrides((prev) => {
+                        const next = new Set(prev);
+                        if (checked) next.add(v.id);
+                        else next.delete(v.id);
+                        return next;
+                      })
+                    }
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <FieldError
+          id="votes-error"
+          messages={[...(errors.votes ?? []), ...(errors.timeZone ?? []), ...(errors.form ?? [])]}
+        />
+        <div className="flex flex-wrap items-center justify-end gap-3">
+          {unanswered > 0 && <p className="hint">{t('unanswered', { count: unanswered })}</p>}
+          <button
+            type="submit"
+            className="btn btn-primary px-6"
+            disabled={pending || zone === null}
+          >
+            {pending ? t('saving') : me ? t('saveChanges') : t('submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function NeverConflict({
+  time,
+  checked,
+  onChange,
+}: {
+  time: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const t = useTranslations('poll');
+  return (
+    <div
+      role="note"
+      className="col-span-full flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-warn-soft px-3 py-2 text-sm"
+    >
+      <span>{t('neverConflict', { time })}</span>
+      <label className="flex items-center gap-1.5 font-semibold">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+        {t('countAnyway')}
+      </label>
+    </div>
+  );
+}
+
+function OptionText({ view }: { view: OptionView }) {
+  const t = useTranslations('poll');
+  return (
+    <div>
+      <p className="font-semibold">
+        {view.timeRange ?? view.dateLabel}
+        {view.crossesMidnight && (
+          <span className="ml-2 inline-block rounded-full bg-warn-soft px-2 py-0.5 text-xs font-medium whitespace-nowrap">
+            {t('crossesMidnight')}
+          </span>
+        )}
+      </p>
+      {view.timeRange && <p className="text-sm text-muted">{view.dateLabel}</p>}
+      {view.organiserNote && <p className="text-sm text-muted">{view.organiserNote}</p>}
+    </div>
+  );
+}
+
+function Legend() {
+  const t = useTranslations('poll');
+  return (
+    <ul className="mt-3 flex flex-wrap gap-3 text-sm" aria-label={t('legend')}>
+      {VOTE_VALUES.map((value) => (
+        <li key={value} className="flex items-center gap-1.5">
+          <span className={`inline-grid size-6 place-items-center rounded-md ${VOTE_STYLE[value]}`}>
+            <VoteIcon value={value} />
+          </span>
+          {t(`votes.${value}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
