@@ -5,45 +5,22 @@ import { useTranslations } from 'next-intl';
 import { MonthCalendar } from '@/components/create/month-calendar';
 import { GuestZonesField } from '@/components/create/guest-zones-field';
 import { ZonePicker } from '@/components/ui/zone-picker';
-import { ClockChangeNotices } from '@/components/ui/clock-change-notice';
 import { FairTimeFinder } from '@/components/create/fair-time-finder';
+import { OptionPreview } from '@/components/create/option-preview';
+import { StartTimesField } from '@/components/create/start-times-field';
 import { FieldError } from '@/components/ui/field-error';
 import { TextField } from '@/components/ui/text-field';
-import {
-  generateDates,
-  generateWallTimes,
-  isTimeOfDay,
-  MAX_GENERATED,
-} from '@/lib/poll/option-generation';
+import { generateDates, generateWallTimes } from '@/lib/poll/option-generation';
 import { LIMITS } from '@/lib/poll/limits';
 import type { PollKind } from '@/lib/poll/model';
 import type { Failure } from '@/lib/poll/problems';
-import { formatUtcOffset, parseWall, resolveWallTime, resolveZone } from '@/lib/time/time-zone';
-import { describeDate } from '@/lib/time/slot-display';
+import { parseWall, resolveWallTime, resolveZone } from '@/lib/time/time-zone';
+import { slotClockChanges } from '@/lib/time/slot-clock-changes';
+import { checkWall } from '@/lib/time/wall-check';
 import type { PlaceInput } from '@/lib/finder/heatmap';
-import { clockChangeNotices } from '@/lib/time/clock-change-notice';
 import { submitInPlace } from '@/components/ui/submit-in-place';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720];
-
-type WallCheck =
-  { status: 'ok' } | { status: 'gap' } | { status: 'fold'; used: string; other: string };
-
-function checkWall(zoneId: string, wall: string): WallCheck {
-  const zone = resolveZone(zoneId).zone;
-  const wallMs = parseWall(wall);
-  if (!zone || wallMs === null) return { status: 'ok' };
-  const r = resolveWallTime(zone, wallMs);
-  if (r.status === 'nonexistent') return { status: 'gap' };
-  if (r.status === 'ambiguous') {
-    return {
-      status: 'fold',
-      used: formatUtcOffset(r.offsetEarlier),
-      other: formatUtcOffset(r.offsetLater),
-    };
-  }
-  return { status: 'ok' };
-}
 
 export function CreatePollForm({
   action,
@@ -97,23 +74,20 @@ export function CreatePollForm({
     () => new Map(kind === 'timed' ? options.map((w) => [w, checkWall(timeZone, w)] as const) : []),
     [kind, options, timeZone],
   );
-  const gaps = [...checks.values()].filter((c) => c.status === 'gap').length;
   const clockNotices = useMemo(() => {
-    if (kind !== 'timed' || options.length === 0 || !resolveZone(timeZone).zone) return [];
-    const zone = resolveZone(timeZone).zone!;
-    const starts = options.flatMap((o) => {
-      const wall = parseWall(o);
-      return wall === null ? [] : [resolveWallTime(zone, wall).utcMs];
-    });
-    if (starts.length === 0) return [];
-    return clockChangeNotices({
+    const zone = resolveZone(timeZone).zone;
+    if (kind !== 'timed' || !zone) return [];
+    return slotClockChanges({
+      slots: options.flatMap((o) => {
+        const wall = parseWall(o);
+        return wall === null
+          ? []
+          : [{ startMs: resolveWallTime(zone, wall).utcMs, durationMinutes: duration }];
+      }),
       zones: [timeZone, ...guestZones],
-      fromMs: Math.min(...starts),
-      toMs: Math.max(...starts) + duration * 60_000,
       referenceZone: timeZone,
     });
   }, [kind, options, timeZone, guestZones, duration]);
-  const tooMany = options.length > MAX_GENERATED;
 
   const payload = JSON.stringify({
     title,
@@ -134,11 +108,6 @@ export function CreatePollForm({
       else next.add(date);
       return next;
     });
-  }
-
-  function addTime() {
-    if (isTimeOfDay(timeDraft) && !times.includes(timeDraft))
-      setTimes([...times, timeDraft].sort());
   }
 
   /** Adds or removes one wall time, whichever list it came from. */
@@ -174,12 +143,6 @@ export function CreatePollForm({
   }
 
   const errors = state?.fieldErrors ?? {};
-  const byDate = new Map<string, string[]>();
-  for (const o of options) {
-    const date = o.slice(0, 10);
-    byDate.set(date, [...(byDate.get(date) ?? []), o]);
-  }
-
   return (
     <form
       action={formAction}
@@ -332,135 +295,26 @@ export function CreatePollForm({
                   </select>
                   <FieldError id="duration-error" messages={errors.durationMinutes} />
                 </div>
-                <div>
-                  <p className="label" id="times-label">
-                    {t('startTimes')}
-                  </p>
-                  <p className="hint mb-2">{t('startTimesHint')}</p>
-                  <ul className="mb-2 flex flex-wrap gap-2" aria-labelledby="times-label">
-                    {times.map((time) => (
-                      <li
-                        key={time}
-                        className="flex items-center gap-1 rounded-full border border-line bg-raised py-1 pr-1 pl-3 text-sm"
-                      >
-                        {time}
-                        <button
-                          type="button"
-                          className="grid size-6 place-items-center rounded-full hover:bg-line"
-                          aria-label={t('removeTime', { time })}
-                          onClick={() => setTimes(times.filter((x) => x !== time))}
-                        >
-                          ×
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                  <div className="flex items-end gap-2">
-                    <div className="grow">
-                      <label className="label" htmlFor="time-draft">
-                        {t('addTime')}
-                      </label>
-                      <input
-                        id="time-draft"
-                        type="time"
-                        className="field"
-                        value={timeDraft}
-                        onChange={(e) => setTimeDraft(e.target.value)}
-                      />
-                    </div>
-                    <button type="button" className="btn" onClick={addTime}>
-                      {t('addTimeButton')}
-                    </button>
-                  </div>
-                </div>
+                <StartTimesField
+                  times={times}
+                  onChange={setTimes}
+                  timeDraft={timeDraft}
+                  onTimeDraft={setTimeDraft}
+                />
               </>
             )}
 
-            <div>
-              <h3 className="label" id="preview-label">
-                {t('preview', { count: options.length })}
-              </h3>
-              {options.length === 0 && removed.size === 0 ? (
-                <p className="hint">{kind === 'timed' ? t('emptyTimed') : t('emptyAllDay')}</p>
-              ) : (
-                <ul className="grid gap-2" aria-labelledby="preview-label">
-                  {[...byDate.entries()].map(([date, list]) => (
-                    <li key={date} className="rounded-xl border border-line p-2">
-                      <p className="px-1 pb-1 text-sm font-semibold">
-                        {describeDate(date, { locale }).dateLabel}
-                      </p>
-                      <ul className="flex flex-wrap gap-2">
-                        {list.map((o) => {
-                          const check = checks.get(o);
-                          const label = kind === 'timed' ? o.slice(11) : t('wholeDay');
-                          return (
-                            <li
-                              key={o}
-                              className={`flex items-center gap-1 rounded-full border py-1 pr-1 pl-3 text-sm ${check?.status === 'gap' ? 'border-danger bg-no-soft' : 'border-line bg-raised'}`}
-                            >
-                              <span>{label}</span>
-                              {check?.status === 'gap' && (
-                                <span className="text-danger">{t('gapBadge')}</span>
-                              )}
-                              {check?.status === 'fold' && (
-                                <span className="text-maybe">{t('foldBadge')}</span>
-                              )}
-                              <button
-                                type="button"
-                                className="grid size-6 place-items-center rounded-full hover:bg-line"
-                                aria-label={t('removeOption', {
-                                  option:
-                                    `${describeDate(date, { locale }).dateLabel} ${kind === 'timed' ? label : ''}`.trim(),
-                                })}
-                                onClick={() => toggleRemoved(o)}
-                              >
-                                ×
-                              </button>
-                            </li>
-                          );
-                        })}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {[...checks.entries()]
-                .filter(([, c]) => c.status === 'fold')
-                .map(([wall, c]) =>
-                  c.status === 'fold' ? (
-                    <p key={wall} className="mt-2 rounded-lg bg-warn-soft px-3 py-2 text-sm">
-                      {t('foldNotice', {
-                        wall: wall.replace('T', ' '),
-                        used: c.used,
-                        other: c.other,
-                      })}
-                    </p>
-                  ) : null,
-                )}
-              <div className="mt-2">
-                <ClockChangeNotices notices={clockNotices} locale={locale} />
-              </div>
-              {gaps > 0 && (
-                <p className="error-text" role="alert">
-                  {t('gapNotice', { count: gaps })}
-                </p>
-              )}
-              {tooMany && (
-                <p className="error-text" role="alert">
-                  {t('tooMany', { max: MAX_GENERATED, count: options.length })}
-                </p>
-              )}
-              {removed.size > 0 && (
-                <button
-                  type="button"
-                  className="hint mt-2 underline"
-                  onClick={() => setRemoved(new Set())}
-                >
-                  {t('restoreRemoved', { count: removed.size })}
-                </button>
-              )}
-              <FieldError id="options-error" messages={errors.options} />
-            </div>
+            <OptionPreview
+              kind={kind}
+              options={options}
+              checks={checks}
+              removedCount={removed.size}
+              onToggle={toggleRemoved}
+              onRestore={() => setRemoved(new Set())}
+              clockNotices={clockNotices}
+              errors={errors.options}
+              locale={locale}
+            />
           </div>
         </div>
         {kind === 'timed' && (

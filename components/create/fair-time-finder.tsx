@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
-import { useExplanationText } from '@/components/ui/use-explanation-text';
-import { explanationView } from '@/lib/fairness/poll-ranking';
+import { PairReport } from '@/components/create/pair-report';
+import { SuggestionList } from '@/components/create/suggestion-list';
 import { VoteIcon } from '@/components/ui/vote-mark';
 import {
   weekHeatmap,
@@ -21,21 +21,8 @@ import {
   type SuggestedSlot,
 } from '@/lib/finder/suggest';
 import { describeDate, formatWallTime } from '@/lib/time/slot-display';
-import { addDays, parseDate, placeName } from '@/lib/time/time-zone';
-
-/** "Wed 28 Oct": enough to tell the days of one week apart. */
-function dayLabel(date: string, locale: string): string {
-  const d = describeDate(date, { locale });
-  return `${d.weekday} ${d.dayMonth}`;
-}
-
-/** Monday of the week holding `date` (ISO weeks; floating dates). */
-function mondayOf(date: string): string {
-  const ms = parseDate(date);
-  if (ms === null) return date;
-  const weekday = (new Date(ms).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
-}
+import { placeName } from '@/lib/time/time-zone';
+import { mondayOf, shortDayLabel } from '@/lib/time/week-days';
 
 /**
  * The whole week across everyone's clocks: rows are the organiser's times, columns the days,
@@ -62,7 +49,6 @@ export function FairTimeFinder({
 }) {
   const t = useTranslations('finder');
   const bandLabel = useBandLabel();
-  const explain = useExplanationText(locale);
   const [week, setWeek] = useState(mondayOf(initialWeek));
   const [step, setStep] = useState<HeatmapStep>(60);
   const [focus, setFocus] = useState<[number, number]>([9, 0]);
@@ -101,7 +87,7 @@ export function FairTimeFinder({
 
   const describeCell = useCallback(
     (cell: HeatmapCell) => {
-      const when = `${dayLabel(cell.date, locale)} ${cell.wall}`;
+      const when = `${shortDayLabel(cell.date, locale)} ${cell.wall}`;
       if (cell.wallTime === 'missing') return t('missing', { when });
       const at = cell.places
         .map((p, i) =>
@@ -244,41 +230,12 @@ export function FairTimeFinder({
       </div>
 
       {suggestions && (
-        <div className="rounded-lg bg-raised p-3">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h4 className="font-semibold">{t('suggestions')}</h4>
-            <button
-              type="button"
-              className="btn px-3 py-1 text-sm"
-              onClick={() => suggestions.forEach((s) => onSet(`${s.date}T${s.wall}`, true))}
-            >
-              {t('addAll')}
-            </button>
-          </div>
-          <ol className="mt-2 grid gap-2">
-            {suggestions.map((s) => (
-              <li
-                key={s.startMs}
-                className="flex flex-wrap items-start justify-between gap-2 text-sm"
-              >
-                <span>
-                  <span className="font-semibold">
-                    {dayLabel(s.date, locale)} {s.wall}
-                  </span>{' '}
-                  <span className="text-muted">{explain(explanationView(s.explanation))}</span>
-                </span>
-                <button
-                  type="button"
-                  className="btn px-3 py-1 text-sm"
-                  aria-pressed={selected.has(`${s.date}T${s.wall}`)}
-                  onClick={() => onSet(`${s.date}T${s.wall}`, !selected.has(`${s.date}T${s.wall}`))}
-                >
-                  {selected.has(`${s.date}T${s.wall}`) ? t('addedShort') : t('add')}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </div>
+        <SuggestionList
+          suggestions={suggestions}
+          selected={selected}
+          onSet={onSet}
+          locale={locale}
+        />
       )}
 
       {pair && <PairReport result={pair} locale={locale} />}
@@ -367,55 +324,5 @@ export function FairTimeFinder({
         ))}
       </ul>
     </section>
-  );
-}
-
-function PairReport({ result, locale }: { result: AlternatingPairResult; locale: string }) {
-  const t = useTranslations('finder');
-  const bandLabel = useBandLabel();
-  const [first, second] = result.pair.members;
-  if (!first || !second) return null;
-  const weekday = describeDate(addDays('2024-01-01', first.time.weekday - 1), { locale }).weekday;
-  const pct = (pain: number) => (pain / 1000).toFixed(2);
-  const worstPair = Math.max(...result.pair.places.map((p) => p.averagePain));
-  const worstSingle = Math.max(...result.single.places.map((p) => p.averagePain));
-  const single = result.single.members[0];
-  const ww = result.pair.worstWeek;
-  return (
-    <div className="rounded-lg bg-raised p-3 text-sm" role="status">
-      <h4 className="font-semibold">{t('pairHeading')}</h4>
-      <p className="mt-1">
-        {t('pairTimes', {
-          weekday,
-          first: first.time.wall,
-          second: second.time.wall,
-          place: placeName(first.time.zone),
-        })}
-      </p>
-      <ul className="mt-1 grid gap-0.5">
-        {result.pair.places.map((p) => (
-          <li key={p.zone}>
-            {t('pairPlace', { place: p.place, pain: pct(p.averagePain), band: bandLabel(p.band) })}
-          </li>
-        ))}
-      </ul>
-      <p className="mt-1">
-        {result.pairIsBetter
-          ? t('pairBetter', {
-              pair: pct(worstPair),
-              single: single?.time.wall ?? '',
-              singleWorst: pct(worstSingle),
-            })
-          : t('pairNotBetter', { single: single?.time.wall ?? '' })}
-      </p>
-      <p className="mt-1 text-muted">
-        {t('worstWeek', {
-          date: describeDate(ww.date, { locale }).dateLabel,
-          time: ww.localStart.slice(11),
-          place: ww.place,
-          band: bandLabel(ww.band),
-        })}
-      </p>
-    </div>
   );
 }
