@@ -1,5 +1,3 @@
-'use client';
-
 import { useTranslations } from 'next-intl';
 import { useBandLabel } from '@/components/ui/comfort-band';
 import type { AlternatingPairResult } from '@/lib/finder/suggest';
