@@ -65,9 +65,17 @@ function run(args) {
   });
 }
 
+// --no-build serves the build there is: a container image, whose copied folders look newer
+// than its build.
+const serveOnly = process.argv.includes('--no-build');
+if (serveOnly && !existsSync(buildId)) {
+  console.error('kairos: --no-build, and there is no build in .next');
+  process.exit(1);
+}
 const stale =
-  !existsSync(buildId) ||
-  SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
+  !serveOnly &&
+  (!existsSync(buildId) ||
+    SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs));
 if (stale) {
   console.log('kairos: building (sources changed since the last build)…');
   const status = await run([next, 'build']);
