@@ -2,7 +2,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres, type Postgres } from '@/db/postgres/client';
+import { closePostgres, getPostgres, openPostgres, type Postgres } from '@/db/postgres/client';
 import { PostgresConfigError } from '@/db/postgres/config';
 import * as schema from '@/db/postgres/schema';
 import { createTestDatabase, testServerUrl, withAdmin } from '@/db/postgres/test-database';
@@ -168,5 +168,39 @@ describe('openPostgres refuses a bad DATABASE_URL with a clear message', () => {
     expect(error.message).toBe(
       `kairos: PostgreSQL ${real} is too old: Kairos needs PostgreSQL 99.0 or newer`,
     );
+  });
+});
+
+describe('getPostgres', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const saved = { url: process.env.DATABASE_URL, size: process.env.KAIROS_DATABASE_POOL_SIZE };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await closePostgres();
+    process.env.DATABASE_URL = saved.url;
+    process.env.KAIROS_DATABASE_POOL_SIZE = saved.size;
+    if (saved.url === undefined) delete process.env.DATABASE_URL;
+    if (saved.size === undefined) delete process.env.KAIROS_DATABASE_POOL_SIZE;
+    await database?.drop();
+  });
+
+  it('opens one pool per process from DATABASE_URL and KAIROS_DATABASE_POOL_SIZE', async () => {
+    process.env.DATABASE_URL = database.url;
+    process.env.KAIROS_DATABASE_POOL_SIZE = '4';
+    const first = await getPostgres();
+    expect(await getPostgres()).toBe(first);
+    expect(first.pool.options.max).toBe(4);
+    await closePostgres();
+    expect(first.pool.ended).toBe(true);
+    const next = await getPostgres();
+    expect(next).not.toBe(first);
+  });
+
+  it('says so when DATABASE_URL is not set', async () => {
+    await closePostgres();
+    delete process.env.DATABASE_URL;
+    expect(() => getPostgres()).toThrow('kairos: DATABASE_URL is not set');
   });
 });
