@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { getDb } from '@/db/client';
 import journal from '@/db/migrations/meta/_journal.json';
 
 /** What /api/health says about the store: no names, paths or addresses. */
@@ -65,4 +66,12 @@ export function sqliteHealthProbe(open: () => SqliteDb): HealthProbe {
       return row?.newest ?? null;
     },
   };
+}
+
+/**
+ * The probe of the store this process runs on: SQLite today. When DATABASE_URL selects
+ * PostgreSQL, this returns postgresHealthProbe (db/postgres/health.ts) instead.
+ */
+export function runningStoreProbe(): HealthProbe {
+  return sqliteHealthProbe(getDb);
 }

@@ -1,18 +1,14 @@
 import 'server-only';
-import { getDb } from '@/db/client';
-import { probeStore, sqliteHealthProbe, type HealthProbe, type StoreHealth } from '@/db/health';
+import { probeStore, runningStoreProbe, type HealthProbe, type StoreHealth } from '@/db/health';
 import { version } from '@/package.json';
 
 export type HealthReport = { status: 'ok' | 'unavailable'; version: string } & StoreHealth;
 
 /**
  * The service's health for load balancers and container engines: healthy when the store
- * answers and has every committed migration applied. The probe is the running store's
- * (SQLite today; db/postgres/health.ts once the PostgreSQL store is selectable).
+ * answers and has every committed migration applied.
  */
-export async function checkHealth(
-  probe: HealthProbe = sqliteHealthProbe(getDb),
-): Promise<HealthReport> {
+export async function checkHealth(probe: HealthProbe = runningStoreProbe()): Promise<HealthReport> {
   const store = await probeStore(probe);
   const healthy = store.database === 'ok' && store.migrations === 'current';
   return { status: healthy ? 'ok' : 'unavailable', version, ...store };
