@@ -145,4 +145,40 @@ test.describe('stopping npm start', () => {
       expect(gone).toBe(true);
     });
   }
+
+  test('a request in flight at SIGTERM is answered before the server exits', async () => {
+    test.setTimeout(120_000);
+    const port = ownPort(3);
+    const pid = await start([process.execPath, 'scripts/start.mjs'], port);
+    const body = JSON.stringify({
+      title: 'Sent during shutdown',
+      timeZone: 'Europe/Rome',
+      kind: 'timed',
+      durationMinutes: 30,
+      options: [{ start: '2027-06-10T09:00' }],
+    });
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST /api/polls HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    process.kill(pid, 'SIGTERM');
+    // The server has begun to stop once it refuses new connections.
+    const refusing = await until(async () => {
+      try {
+        await fetch(`http://127.0.0.1:${port}/api/health`);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 10_000);
+    expect(refusing).toBe(true);
+    socket.end(body.slice(10));
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 201 /);
+    expect(await until(() => tree.every((p) => !alive(p)), 10_000)).toBe(true);
+  });
 });
