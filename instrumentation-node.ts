@@ -1,14 +1,29 @@
 import { subscribe } from 'node:diagnostics_channel';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { format } from 'node:util';
 import { getDb } from '@/db/client';
 import { redactSecretPaths } from '@/lib/http/log-redaction';
 import { PEER_HEADER } from '@/lib/http/rate-limit';
+import {
+  messageLogLine,
+  parseLogFormat,
+  pathOf,
+  requestLogLine,
+  routeMatcher,
+  type LogFormat,
+  type RouteManifest,
+} from '@/lib/http/request-log';
 
 export function startNodeServer() {
+  const { format: logFormat, problem } = parseLogFormat(process.env.KAIROS_LOG_FORMAT);
+  redactConsole(logFormat);
+  if (problem) console.warn(`kairos: ${problem}; logging as text`);
+  if (logFormat === 'json') logRequests();
   // Migrate at start-up, so a broken database fails the start instead of the first visitor.
   getDb();
   stampPeerAddress();
-  redactConsole();
 }
 
 /**
@@ -28,10 +43,66 @@ function stampPeerAddress() {
   });
 }
 
-/** Next.js logs through the console (e.g. a too-large body names its URL): keep secrets out. */
-function redactConsole() {
+/**
+ * Next.js logs through the console (e.g. a too-large body names its URL): keep secrets out.
+ * In JSON format each console call becomes one JSON line, so a collector reads every line.
+ */
+function redactConsole(logFormat: LogFormat) {
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     const write = console[level].bind(console);
-    console[level] = (...args: unknown[]) => write(redactSecretPaths(format(...args)));
+    console[level] =
+      logFormat === 'json'
+        ? (...args: unknown[]) =>
+            write(
+              messageLogLine({
+                time: new Date(),
+                level: level === 'log' ? 'info' : level,
+                message: redactSecretPaths(format(...args)),
+              }),
+            )
+        : (...args: unknown[]) => write(redactSecretPaths(format(...args)));
+  }
+}
+
+/**
+ * KAIROS_LOG_FORMAT=json: one line per answered request, from Node's own diagnostics
+ * channels (Next.js has no per-request hook), with the route pattern from the build's
+ * routes manifest in place of the path.
+ */
+function logRequests() {
+  const route = routeMatcher(readRouteManifest());
+  const started = new WeakMap<object, number>();
+  subscribe('http.server.request.start', (message) => {
+    started.set((message as { request: object }).request, performance.now());
+  });
+  subscribe('http.server.response.finish', (message) => {
+    const { request, response } = message as {
+      request: { method?: string; url?: string };
+      response: { statusCode: number };
+    };
+    const start = started.get(request);
+    process.stdout.write(
+      `${requestLogLine({
+        time: new Date(),
+        method: request.method ?? '',
+        route: route(pathOf(request.url ?? '')),
+        status: response.statusCode,
+        durationMs: start === undefined ? 0 : performance.now() - start,
+      })}\n`,
+    );
+  });
+}
+
+function readRouteManifest(): RouteManifest {
+  try {
+    return JSON.parse(
+      readFileSync(
+        path.join(/*turbopackIgnore: true*/ process.cwd(), '.next', 'routes-manifest.json'),
+        'utf8',
+      ),
+    ) as RouteManifest;
+  } catch {
+    // `next dev` writes it later; until then every request logs route null.
+    return { staticRoutes: [], dynamicRoutes: [] };
   }
 }

@@ -1,6 +1,6 @@
 // `npm start`: build when the sources are newer than the last build, then serve.
 // The database is created and migrated by the server at start-up (instrumentation.ts).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -13,6 +13,7 @@ const SOURCES = [
   'components',
   'lib',
   'db',
+  'server',
   'i18n',
   'messages',
   'public',
@@ -31,13 +32,54 @@ function newestMtime(p) {
   return readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), s.mtimeMs);
 }
 
+/**
+ * Ends the whole tree on SIGTERM or Ctrl-C, within 10 s: the signal goes to the child
+ * (`next start` stops accepting, finishes what is in flight and exits), and a child still
+ * running after the grace period (a request that never ends) is killed. `npm start` does
+ * not pass SIGTERM on (npm signals its `sh -c`, which dies without signalling us), so a
+ * parent that goes away counts as a SIGTERM too.
+ */
+const GRACE_MS = 8_000;
+let child = null;
+let stopping = null;
+
+function stop(signal) {
+  if (stopping) return;
+  stopping = signal;
+  if (!child) process.exit(signal === 'SIGINT' ? 130 : 143);
+  child.kill(signal);
+  setTimeout(() => child?.kill('SIGKILL'), GRACE_MS).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && stop('SIGTERM'), 500).unref();
+
+/** Runs node with `args` as the one child; resolves with its exit code. */
+function run(args) {
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      child = null;
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+// --no-build serves the build there is: a container image, whose copied folders look newer
+// than its build.
+const serveOnly = process.argv.includes('--no-build');
+if (serveOnly && !existsSync(buildId)) {
+  console.error('kairos: --no-build, and there is no build in .next');
+  process.exit(1);
+}
 const stale =
-  !existsSync(buildId) ||
-  SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
+  !serveOnly &&
+  (!existsSync(buildId) ||
+    SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs));
 if (stale) {
   console.log('kairos: building (sources changed since the last build)…');
-  const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const status = await run([next, 'build']);
+  if (status !== 0 || stopping) process.exit(status || 1);
 }
 if (process.argv.includes('--build-only')) process.exit(0);
 
@@ -50,6 +92,4 @@ const nodeFlags = JSON.parse(
 );
 const args = [...nodeFlags, next, 'start', '-p', process.env.PORT ?? '3000'];
 if (process.env.HOST) args.push('-H', process.env.HOST);
-const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.exit(await run(args));

@@ -137,6 +137,15 @@ const errors = {
   '413': { description: 'Body over 100 kB.', ...json(failure) },
 } as const;
 
+const health = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    version: z.string(),
+    database: z.enum(['ok', 'unavailable']),
+    migrations: z.enum(['current', 'pending', 'unknown']),
+  })
+  .meta({ id: 'Health' });
+
 const paths: ZodOpenApiPathsObject = {
   '/api/polls': {
     post: {
@@ -278,6 +287,18 @@ const paths: ZodOpenApiPathsObject = {
           content: { 'text/csv': { schema: z.string() } },
         },
         '404': errors['404'],
+      },
+    },
+  },
+  '/api/health': {
+    get: {
+      summary: 'Whether this instance can serve (for load balancers and container engines)',
+      responses: {
+        '200': { description: 'Healthy', content: { 'application/json': { schema: health } } },
+        '503': {
+          description: 'The database is unavailable or a migration is pending',
+          content: { 'application/json': { schema: health } },
+        },
       },
     },
   },

@@ -1,0 +1,140 @@
+import { relations } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The PostgreSQL twin of db/schema.ts: same tables, columns, indexes and unique constraints,
+ * with the same TypeScript row types, so one store interface can sit on either engine
+ * (schema-parity.test.ts fails when the two drift). Where the engines differ:
+ * - instants (UTC ms) are `bigint` in number mode: they pass 2^31 but stay below 2^53;
+ * - `override_never` is a real `boolean` (SQLite stores 0/1, drizzle reads both as boolean);
+ * - `guest_zones` is `jsonb` (SQLite keeps the same JSON array as text).
+ * Comments on the meaning of each column live in db/schema.ts.
+ */
+
+const instant = (name: string) => bigint(name, { mode: 'number' });
+
+export const polls = pgTable('polls', {
+  id: text('id').primaryKey(),
+  adminTokenHash: text('admin_token_hash').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  location: text('location').notNull().default(''),
+  organiserName: text('organiser_name').notNull().default(''),
+  timeZone: text('time_zone').notNull(),
+  kind: text('kind', { enum: ['timed', 'allDay'] }).notNull(),
+  status: text('status', { enum: ['open', 'closed', 'scheduled'] })
+    .notNull()
+    .default('open'),
+  guestZones: jsonb('guest_zones').$type<string[]>().notNull().default([]),
+  finalOptionId: text('final_option_id'),
+  finalSequence: integer('final_sequence').notNull().default(0),
+  deadline: instant('deadline'),
+  optionLimit: integer('option_limit'),
+  privacy: text('privacy', { enum: ['public', 'hideNames', 'afterAnswer', 'organiserOnly'] })
+    .notNull()
+    .default('public'),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  version: integer('version').notNull().default(0),
+});
+
+export const options = pgTable(
+  'options',
+  {
+    id: text('id').primaryKey(),
+    pollId: text('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    startsAt: instant('starts_at'),
+    durationMinutes: integer('duration_minutes'),
+    date: text('date'),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    index('options_poll_idx').on(t.pollId, t.position),
+    uniqueIndex('options_poll_start_uq').on(t.pollId, t.startsAt),
+    uniqueIndex('options_poll_date_uq').on(t.pollId, t.date),
+  ],
+);
+
+export const participants = pgTable(
+  'participants',
+  {
+    id: text('id').primaryKey(),
+    pollId: text('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    preferredStart: text('preferred_start'),
+    preferredEnd: text('preferred_end'),
+    neverStart: text('never_start'),
+    neverEnd: text('never_end'),
+    editTokenHash: text('edit_token_hash').notNull(),
+    submissionKey: text('submission_key').notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    index('participants_poll_idx').on(t.pollId, t.createdAt),
+    uniqueIndex('participants_submission_uq').on(t.pollId, t.submissionKey),
+  ],
+);
+
+export const votes = pgTable(
+  'votes',
+  {
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    optionId: text('option_id')
+      .notNull()
+      .references(() => options.id, { onDelete: 'cascade' }),
+    value: text('value', { enum: ['yes', 'ifneedbe', 'no'] }).notNull(),
+    overrideNever: boolean('override_never').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.optionId] }),
+    index('votes_option_idx').on(t.optionId),
+  ],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    pollId: text('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    author: text('author').notNull(),
+    body: text('body').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('comments_poll_idx').on(t.pollId, t.createdAt)],
+);
+
+export const pollsRelations = relations(polls, ({ many }) => ({
+  options: many(options),
+  participants: many(participants),
+}));
+export const optionsRelations = relations(options, ({ one }) => ({
+  poll: one(polls, { fields: [options.pollId], references: [polls.id] }),
+}));
+export const participantsRelations = relations(participants, ({ one, many }) => ({
+  poll: one(polls, { fields: [participants.pollId], references: [polls.id] }),
+  votes: many(votes),
+}));
+export const votesRelations = relations(votes, ({ one }) => ({
+  participant: one(participants, { fields: [votes.participantId], references: [participants.id] }),
+  option: one(options, { fields: [votes.optionId], references: [options.id] }),
+}));
