@@ -36,6 +36,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Type-aware: an un-awaited check (`if (!isAdminOf(…))` once it returns a Promise) passes
+  // every request silently; these rules make it fail the lint instead.
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   // The layer arrows of docs/architecture.md: a wrong import fails `npm test`.
   {
     files: ['lib/**/*.ts'],
@@ -70,8 +83,21 @@ export default tseslint.config(
     files: ['db/**/*.ts'],
     rules: layer([
       {
-        group: ['next', 'next/*', '@/app/*', '@/components/*', 'react'],
-        message: 'db/ trusts its input: no Next.js, cookies or headers.',
+        group: ['next', 'next/*', '@/app/*', '@/components/*', '@/server/*', 'react'],
+        message: 'db/ trusts its input: no Next.js, cookies, headers or use cases.',
+      },
+    ]),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: layer([
+      {
+        group: ['next', 'next/*', 'react', 'react-dom', '@/app/*', '@/components/*'],
+        message: 'server/ holds the use cases: the adapter in app/ passes what it read.',
+      },
+      {
+        group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+        message: 'server/ persists through db/: SQL lives there only.',
       },
     ]),
   },
