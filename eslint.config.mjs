@@ -105,8 +105,8 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}'],
     rules: layer([
       {
-        group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'luxon'],
-        message: 'app/ asks db/ for data and lib/ for time arithmetic.',
+        group: ['@/db/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'luxon'],
+        message: 'app/ asks server/ (the use cases) for data and lib/ for time arithmetic.',
       },
     ]),
   },

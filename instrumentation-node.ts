@@ -1,12 +1,12 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { format } from 'node:util';
-import { getDb } from '@/db/client';
+import { getStore } from '@/db/sqlite-store';
 import { redactSecretPaths } from '@/lib/http/log-redaction';
 import { PEER_HEADER } from '@/lib/http/rate-limit';
 
 export function startNodeServer() {
   // Migrate at start-up, so a broken database fails the start instead of the first visitor.
-  getDb();
+  getStore();
   stampPeerAddress();
   redactConsole();
 }
