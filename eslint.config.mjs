@@ -96,8 +96,17 @@ export default tseslint.config(
         message: 'server/ holds the use cases: the adapter in app/ passes what it read.',
       },
       {
-        group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
-        message: 'server/ persists through db/: SQL lives there only.',
+        group: [
+          'better-sqlite3',
+          'drizzle-orm',
+          'drizzle-orm/*',
+          '@/db/client',
+          '@/db/schema',
+          '@/db/queries',
+          '@/db/mutations',
+        ],
+        message:
+          'server/ persists through the Store interface (db/store.ts), which every engine implements: SQL lives in db/ only.',
       },
     ]),
   },
