@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import type { Failure } from '@/lib/poll/problems';
-import type { Payload, Problem } from '@/server/problem';
+import type { Problem } from '@/server/problem';
 import { describeProblem, failure } from '@/app/problem-messages';
 
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -78,9 +78,4 @@ export async function notFoundJson(): Promise<NextResponse> {
 export async function problemJson(problem: Problem): Promise<NextResponse> {
   const { status, body } = await describeProblem(problem, 'api');
   return jsonFailure(body, status);
-}
-
-/** The body as a use case takes it: whether it could be read, and what it held. */
-export function payloadOf(body: { ok: true; value: unknown } | { ok: false }): Payload {
-  return body.ok ? { ok: true, value: body.value } : { ok: false };
 }

@@ -9,7 +9,7 @@ import { deletePoll, editPoll } from '@/server/polls';
 import { viewPoll } from '@/server/views';
 import { requestTime } from '@/app/clock';
 import { bearerToken } from '@/app/api/bearer';
-import { notFoundJson, payloadOf, problemJson, readJson } from '@/app/api/json';
+import { notFoundJson, problemJson, readJson } from '@/app/api/json';
 import { anonymousName } from '@/app/visible';
 
 /**
@@ -84,7 +84,7 @@ export async function PATCH(request: Request, { params }: RouteContext<'/api/pol
   const { id } = await params;
   const body = await readJson(request);
   const result = await editPoll(
-    { pollId: id, adminToken: bearerToken(request), payload: payloadOf(body) },
+    { pollId: id, adminToken: bearerToken(request), payload: body },
     requestContext(requestTime()),
   );
   // The token is checked first: a stranger's unreadable body is still a missing poll.

@@ -4,14 +4,14 @@ import { requestContext } from '@/server/context';
 import { finalisePoll } from '@/server/polls';
 import { requestTime } from '@/app/clock';
 import { bearerToken } from '@/app/api/bearer';
-import { payloadOf, problemJson, readJson } from '@/app/api/json';
+import { problemJson, readJson } from '@/app/api/json';
 
 /** Schedule the poll on `optionId`, or reopen it with `null` (admin token as Bearer). */
 export async function POST(request: Request, { params }: RouteContext<'/api/polls/[id]/finalise'>) {
   const { id } = await params;
   const body = await readJson(request);
   const result = await finalisePoll(
-    { pollId: id, adminToken: bearerToken(request), payload: payloadOf(body) },
+    { pollId: id, adminToken: bearerToken(request), payload: body },
     requestContext(requestTime()),
   );
   // The token is checked first: a stranger's unreadable body is still a missing poll.
