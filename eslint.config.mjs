@@ -36,6 +36,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Type-aware: an un-awaited check (`if (!isAdminOf(…))` once it returns a Promise) passes
+  // every request silently; these rules make it fail the lint instead.
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   // The layer arrows of docs/architecture.md: a wrong import fails `npm test`.
   {
     files: ['lib/**/*.ts'],
@@ -70,8 +83,30 @@ export default tseslint.config(
     files: ['db/**/*.ts'],
     rules: layer([
       {
-        group: ['next', 'next/*', '@/app/*', '@/components/*', 'react'],
-        message: 'db/ trusts its input: no Next.js, cookies or headers.',
+        group: ['next', 'next/*', '@/app/*', '@/components/*', '@/server/*', 'react'],
+        message: 'db/ trusts its input: no Next.js, cookies, headers or use cases.',
+      },
+    ]),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: layer([
+      {
+        group: ['next', 'next/*', 'react', 'react-dom', '@/app/*', '@/components/*'],
+        message: 'server/ holds the use cases: the adapter in app/ passes what it read.',
+      },
+      {
+        group: [
+          'better-sqlite3',
+          'drizzle-orm',
+          'drizzle-orm/*',
+          '@/db/client',
+          '@/db/schema',
+          '@/db/queries',
+          '@/db/mutations',
+        ],
+        message:
+          'server/ persists through the Store interface (db/store.ts), which every engine implements: SQL lives in db/ only.',
       },
     ]),
   },
@@ -79,8 +114,8 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}'],
     rules: layer([
       {
-        group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'luxon'],
-        message: 'app/ asks db/ for data and lib/ for time arithmetic.',
+        group: ['@/db/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'luxon'],
+        message: 'app/ asks server/ (the use cases) for data and lib/ for time arithmetic.',
       },
     ]),
   },

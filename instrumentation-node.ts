@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { format } from 'node:util';
-import { getDb } from '@/db/client';
+import { getStore } from '@/db/sqlite-store';
 import { redactSecretPaths } from '@/lib/http/log-redaction';
 import { PEER_HEADER } from '@/lib/http/rate-limit';
 import {
@@ -22,7 +22,7 @@ export function startNodeServer() {
   if (problem) console.warn(`kairos: ${problem}; logging as text`);
   if (logFormat === 'json') logRequests();
   // Migrate at start-up, so a broken database fails the start instead of the first visitor.
-  getDb();
+  getStore();
   stampPeerAddress();
 }
 

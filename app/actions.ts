@@ -1,25 +1,19 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { insertPoll } from '@/db/mutations';
-import { preparePoll } from '@/lib/poll/poll-input';
 import type { Failure } from '@/lib/poll/problems';
-import { adminPath } from '@/app/origin';
-import { describeProblems, failure } from '@/app/problem-messages';
+import { requestContext } from '@/server/context';
+import { adminPath } from '@/server/links';
+import { createPoll as create } from '@/server/polls';
+import { requestTime } from '@/app/clock';
+import { formPayload } from '@/app/form-payload';
+import { describeProblem } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
 
 /** Creates the poll and takes the organiser to its admin page, whose URL holds the secret. */
 export async function createPoll(_prev: Failure | null, formData: FormData): Promise<Failure> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(String(formData.get('payload') ?? ''));
-  } catch {
-    return failure('form.malformed');
-  }
-  const prepared = preparePoll(payload);
-  if (!prepared.ok) return describeProblems(prepared.fieldErrors);
-  const { id, adminToken } = insertPoll(prepared.value, Date.now());
-  redirect(`${adminPath(id, adminToken)}?created=1`);
+  const result = await create(formPayload(formData), requestContext(requestTime(), refused));
+  if (!result.ok) return (await describeProblem(result.problem)).body;
+  redirect(`${adminPath(result.id, result.adminToken)}?created=1`);
 }

@@ -1,8 +1,5 @@
-import type { PollRecord } from '@/lib/poll/model';
-import { resultsCsv } from '@/lib/export/csv-export';
-
-export function csvResponse(poll: PollRecord): Response {
-  return new Response(resultsCsv(poll), {
+export function csvResponse(csv: string): Response {
+  return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="kairos-results.csv"',

@@ -9,15 +9,3 @@ export async function requestOrigin(): Promise<string> {
   const proto = h.get('x-forwarded-proto') ?? 'http';
   return `${proto}://${host}`;
 }
-
-export function pollPath(pollId: string): string {
-  return `/p/${pollId}`;
-}
-
-export function adminPath(pollId: string, adminToken: string): string {
-  return `/p/${pollId}/admin/${adminToken}`;
-}
-
-export function editPath(pollId: string, participantId: string, editToken: string): string {
-  return `/p/${pollId}/edit/${participantId}/${editToken}`;
-}

@@ -1,16 +1,12 @@
 import { getTranslations } from 'next-intl/server';
-import type { PollRecord } from '@/lib/poll/model';
-import { visiblePoll } from '@/lib/poll/privacy';
 
-/** The poll as this viewer may see it, with hidden names in the viewer's language. */
-export async function pollForViewer(
-  poll: PollRecord,
-  viewer: { admin: boolean; participantId: string | null },
+/** The name shown for a hidden participant, in the viewer's language (the API's: English). */
+export async function anonymousName(
   audience: 'page' | 'api' = 'page',
-) {
+): Promise<(position: number) => string> {
   const t =
     audience === 'api'
       ? await getTranslations({ locale: 'en', namespace: 'privacyNotice' })
       : await getTranslations('privacyNotice');
-  return visiblePoll(poll, viewer, (n) => t('anonymous', { n }));
+  return (n) => t('anonymous', { n });
 }

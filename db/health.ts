@@ -1,7 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { getDb } from '@/db/client';
+import { connectionOf } from '@/db/client';
+import { getStore } from '@/db/sqlite-store';
 import journal from '@/db/migrations/meta/_journal.json';
 
 /** What /api/health says about the store: no names, paths or addresses. */
@@ -73,5 +74,5 @@ export function sqliteHealthProbe(open: () => SqliteDb): HealthProbe {
  * PostgreSQL, this returns postgresHealthProbe (db/postgres/health.ts) instead.
  */
 export function runningStoreProbe(): HealthProbe {
-  return sqliteHealthProbe(getDb);
+  return sqliteHealthProbe(() => connectionOf(getStore()));
 }

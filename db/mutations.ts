@@ -1,51 +1,50 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import { getDb, preparedOnce, type Db } from '@/db/client';
-import { optionIdsOf } from '@/db/queries';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { connectionOf, preparedOnce, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
-import { hashSecret, newPublicId, newSecret, newShortId, secretMatches } from '@/db/tokens';
+import type { NewPoll, Tx } from '@/db/store';
+import { newPublicId, newShortId } from '@/db/tokens';
 import type { PollUpdate } from '@/lib/poll/poll-admin';
-import { answersRefused } from '@/lib/poll/model';
-import type { PreparedPoll } from '@/lib/poll/poll-input';
+import type { PreparedOption } from '@/lib/poll/poll-input';
 import type { PreparedVote } from '@/lib/poll/vote-input';
 
-export function insertPoll(poll: PreparedPoll, now: number): { id: string; adminToken: string } {
+function optionRow(pollId: string, option: PreparedOption, position: number) {
+  return option.kind === 'timed'
+    ? {
+        id: newShortId(),
+        pollId,
+        startsAt: option.startsAt,
+        durationMinutes: option.durationMinutes,
+        position,
+      }
+    : { id: newShortId(), pollId, date: option.date, position };
+}
+
+export async function insertPoll(tx: Tx, poll: NewPoll, now: number): Promise<string> {
+  const db = connectionOf(tx);
   const id = newPublicId();
-  const adminToken = newSecret();
-  getDb().transaction((tx) => {
-    tx.insert(polls)
-      .values({
-        id,
-        adminTokenHash: hashSecret(adminToken),
-        title: poll.title,
-        description: poll.description,
-        location: poll.location,
-        organiserName: poll.organiserName,
-        timeZone: poll.timeZone,
-        kind: poll.kind,
-        guestZones: poll.guestZones,
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      })
+  db.insert(polls)
+    .values({
+      id,
+      adminTokenHash: poll.adminTokenHash,
+      title: poll.title,
+      description: poll.description,
+      location: poll.location,
+      organiserName: poll.organiserName,
+      timeZone: poll.timeZone,
+      kind: poll.kind,
+      guestZones: poll.guestZones,
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  poll.options.forEach((option, position) => {
+    db.insert(options)
+      .values(optionRow(id, option, position))
       .run();
-    poll.options.forEach((option, position) => {
-      tx.insert(options)
-        .values(
-          option.kind === 'timed'
-            ? {
-                id: newShortId(),
-                pollId: id,
-                startsAt: option.startsAt,
-                durationMinutes: option.durationMinutes,
-                position,
-              }
-            : { id: newShortId(), pollId: id, date: option.date, position },
-        )
-        .run();
-    });
   });
-  return { id, adminToken };
+  return id;
 }
 
 function comfortColumns(vote: PreparedVote) {
@@ -57,68 +56,7 @@ function comfortColumns(vote: PreparedVote) {
   };
 }
 
-export type VoteWriteResult =
-  | { ok: true; participantId: string; editToken: string | null }
-  | { ok: false; reason: 'notFound' | 'closed' | 'deadline' | 'unknownOption' }
-  | { ok: false; reason: 'full'; optionId: string };
-
-/**
- * The checks that must see the same data as the write: the poll takes answers now, every
- * vote names one of its options, and no option goes past its limit of yes answers (first
- * come, first served: the check and the insert share one transaction).
- */
-function refuseVote(
-  tx: Tx,
-  pollId: string,
-  participantId: string | null,
-  vote: PreparedVote,
-  now: number,
-): VoteWriteResult | null {
-  const poll = answerStatements().pollState.get({ pollId });
-  if (!poll) return { ok: false, reason: 'notFound' };
-  const refused = answersRefused(poll, now);
-  if (refused) return { ok: false, reason: refused };
-  const known = new Set(optionIdsOf(pollId));
-  if (vote.votes.some((v) => !known.has(v.optionId))) return { ok: false, reason: 'unknownOption' };
-  if (poll.optionLimit !== null) {
-    for (const v of vote.votes) {
-      if (v.value !== 'yes') continue;
-      const taken = tx
-        .select({ n: count() })
-        .from(votes)
-        .where(
-          and(
-            eq(votes.optionId, v.optionId),
-            eq(votes.value, 'yes'),
-            participantId === null ? undefined : ne(votes.participantId, participantId),
-          ),
-        )
-        .get();
-      if ((taken?.n ?? 0) >= poll.optionLimit)
-        return { ok: false, reason: 'full', optionId: v.optionId };
-    }
-  }
-  return null;
-}
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 const answerStatements = preparedOnce((db) => ({
-  bySubmissionKey: db
-    .select({ id: participants.id })
-    .from(participants)
-    .where(
-      and(
-        eq(participants.pollId, sql.placeholder('pollId')),
-        eq(participants.submissionKey, sql.placeholder('key')),
-      ),
-    )
-    .prepare(),
-  pollState: db
-    .select({ status: polls.status, deadline: polls.deadline, optionLimit: polls.optionLimit })
-    .from(polls)
-    .where(eq(polls.id, sql.placeholder('pollId')))
-    .prepare(),
   insertVote: db
     .insert(votes)
     .values({
@@ -139,8 +77,8 @@ const answerStatements = preparedOnce((db) => ({
     .prepare(),
 }));
 
-function insertVotes(participantId: string, vote: PreparedVote) {
-  const { insertVote } = answerStatements();
+function insertVotes(tx: Tx, participantId: string, vote: PreparedVote) {
+  const { insertVote } = answerStatements(tx);
   for (const v of vote.votes)
     insertVote.run({
       participantId,
@@ -152,13 +90,13 @@ function insertVotes(participantId: string, vote: PreparedVote) {
 
 /** Every write that changes what the poll shows goes through here (answers: `touch` above): it moves the cache key. */
 function touchPoll(
-  tx: Tx,
+  db: Db,
   pollId: string,
   now: number,
   changes: Partial<typeof polls.$inferInsert> = {},
 ): boolean {
   return (
-    tx
+    db
       .update(polls)
       .set({ ...changes, updatedAt: now, version: sql`${polls.version} + 1` })
       .where(eq(polls.id, pollId))
@@ -166,207 +104,192 @@ function touchPoll(
   );
 }
 
-/**
- * Stores a new answer. The poll's state and its options are re-read inside the
- * transaction, so an answer can never land on a closed poll or on another poll's option.
- * A repeated submission key returns the first participant without a second row (and
- * without a token: only its hash was kept).
- */
-export function insertParticipant(
+/** Stores a new participant with their votes; the checks are the caller's (server/). */
+export async function insertAnswer(
+  tx: Tx,
   pollId: string,
-  vote: PreparedVote,
+  answer: PreparedVote & { editTokenHash: string },
   now: number,
-): VoteWriteResult {
-  return getDb().transaction((tx): VoteWriteResult => {
-    if (vote.submissionKey) {
-      const existing = answerStatements().bySubmissionKey.get({ pollId, key: vote.submissionKey });
-      if (existing) return { ok: true, participantId: existing.id, editToken: null };
-    }
-    const refused = refuseVote(tx, pollId, null, vote, now);
-    if (refused) return refused;
-    const participantId = newShortId();
-    const editToken = newSecret();
-    tx.insert(participants)
-      .values({
-        id: participantId,
-        pollId,
-        name: vote.name,
-        timeZone: vote.timeZone,
-        ...comfortColumns(vote),
-        editTokenHash: hashSecret(editToken),
-        submissionKey: vote.submissionKey ?? newShortId(),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
-    insertVotes(participantId, vote);
-    answerStatements().touch.run({ pollId, now });
-    return { ok: true, participantId, editToken };
-  });
+): Promise<string> {
+  const participantId = newShortId();
+  connectionOf(tx)
+    .insert(participants)
+    .values({
+      id: participantId,
+      pollId,
+      name: answer.name,
+      timeZone: answer.timeZone,
+      ...comfortColumns(answer),
+      editTokenHash: answer.editTokenHash,
+      submissionKey: answer.submissionKey ?? newShortId(),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  insertVotes(tx, participantId, answer);
+  answerStatements(tx).touch.run({ pollId, now });
+  return participantId;
 }
 
-/** Replaces a participant's answer; a wrong token is indistinguishable from a missing one. */
-export function updateParticipant(
+/** Replaces a participant's name, zone, comfort windows and every vote. */
+export async function replaceAnswer(
+  tx: Tx,
   pollId: string,
   participantId: string,
-  editToken: string,
-  vote: PreparedVote,
+  answer: PreparedVote,
   now: number,
-): VoteWriteResult {
-  return getDb().transaction((tx): VoteWriteResult => {
-    const row = tx
-      .select({ pollId: participants.pollId, hash: participants.editTokenHash })
-      .from(participants)
-      .where(eq(participants.id, participantId))
-      .get();
-    if (!row || row.pollId !== pollId || !secretMatches(editToken, row.hash)) {
-      return { ok: false, reason: 'notFound' };
-    }
-    const refused = refuseVote(tx, pollId, participantId, vote, now);
-    if (refused) return refused;
-    tx.update(participants)
-      .set({ name: vote.name, timeZone: vote.timeZone, ...comfortColumns(vote), updatedAt: now })
-      .where(eq(participants.id, participantId))
-      .run();
-    answerStatements().deleteVotes.run({ participantId });
-    insertVotes(participantId, vote);
-    answerStatements().touch.run({ pollId, now });
-    return { ok: true, participantId, editToken };
-  });
+): Promise<void> {
+  connectionOf(tx)
+    .update(participants)
+    .set({
+      name: answer.name,
+      timeZone: answer.timeZone,
+      ...comfortColumns(answer),
+      updatedAt: now,
+    })
+    .where(and(eq(participants.id, participantId), eq(participants.pollId, pollId)))
+    .run();
+  const statements = answerStatements(tx);
+  statements.deleteVotes.run({ participantId });
+  insertVotes(tx, participantId, answer);
+  statements.touch.run({ pollId, now });
 }
 
-export function deleteParticipant(pollId: string, participantId: string, now: number): boolean {
-  return getDb().transaction((tx) => {
-    const result = tx
-      .delete(participants)
-      .where(and(eq(participants.id, participantId), eq(participants.pollId, pollId)))
-      .run();
-    if (result.changes > 0) touchPoll(tx, pollId, now);
-    return result.changes > 0;
-  });
+export async function deleteParticipant(
+  tx: Tx,
+  pollId: string,
+  participantId: string,
+  now: number,
+): Promise<boolean> {
+  const db = connectionOf(tx);
+  const result = db
+    .delete(participants)
+    .where(and(eq(participants.id, participantId), eq(participants.pollId, pollId)))
+    .run();
+  if (result.changes > 0) touchPoll(db, pollId, now);
+  return result.changes > 0;
 }
 
-export function setPollStatus(pollId: string, status: 'open' | 'closed', now: number): boolean {
-  return getDb().transaction((tx) => touchPoll(tx, pollId, now, { status }));
+export async function setPollStatus(
+  tx: Tx,
+  pollId: string,
+  status: 'open' | 'closed',
+  now: number,
+): Promise<boolean> {
+  return touchPoll(connectionOf(tx), pollId, now, { status });
 }
-
-export type UpdateResult = { ok: true } | { ok: false; reason: 'notFound' };
 
 /**
  * Applies an organiser's edit. Answers to kept options are untouched; removing an option
  * drops only its votes (cascade), and unschedules the poll if it was the chosen one.
  */
-export function updatePoll(pollId: string, update: PollUpdate, now: number): UpdateResult {
-  return getDb().transaction((tx): UpdateResult => {
-    const poll = tx
-      .select({ finalOptionId: polls.finalOptionId })
-      .from(polls)
-      .where(eq(polls.id, pollId))
-      .get();
-    if (!poll) return { ok: false, reason: 'notFound' };
-    const unschedule =
-      poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId);
-    touchPoll(tx, pollId, now, {
-      ...update.details,
-      ...update.settings,
-      ...(unschedule ? { finalOptionId: null, status: 'open' as const } : {}),
-    });
-    if (update.removeOptionIds.length > 0) {
-      tx.delete(options)
-        .where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds)))
-        .run();
-    }
-    for (const moved of update.reanchored) {
-      tx.update(options)
-        .set({ startsAt: moved.startsAt })
-        .where(and(eq(options.id, moved.id), eq(options.pollId, pollId)))
-        .run();
-    }
-    for (const option of update.addOptions) {
-      tx.insert(options)
-        .values(
-          option.kind === 'timed'
-            ? {
-                id: newShortId(),
-                pollId,
-                startsAt: option.startsAt,
-                durationMinutes: option.durationMinutes,
-                position: 0,
-              }
-            : { id: newShortId(), pollId, date: option.date, position: 0 },
-        )
-        .run();
-    }
-    // Positions follow time order, whatever was added or moved.
-    const ordered = tx
-      .select({ id: options.id })
-      .from(options)
-      .where(eq(options.pollId, pollId))
-      .orderBy(asc(options.startsAt), asc(options.date))
-      .all();
-    ordered.forEach((o, position) =>
-      tx.update(options).set({ position }).where(eq(options.id, o.id)).run(),
-    );
-    return { ok: true };
+export async function updatePoll(
+  tx: Tx,
+  pollId: string,
+  update: PollUpdate,
+  now: number,
+): Promise<boolean> {
+  const db = connectionOf(tx);
+  const poll = db
+    .select({ finalOptionId: polls.finalOptionId })
+    .from(polls)
+    .where(eq(polls.id, pollId))
+    .get();
+  if (!poll) return false;
+  const unschedule =
+    poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId);
+  touchPoll(db, pollId, now, {
+    ...update.details,
+    ...update.settings,
+    ...(unschedule ? { finalOptionId: null, status: 'open' as const } : {}),
   });
+  if (update.removeOptionIds.length > 0) {
+    db.delete(options)
+      .where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds)))
+      .run();
+  }
+  for (const moved of update.reanchored) {
+    db.update(options)
+      .set({ startsAt: moved.startsAt })
+      .where(and(eq(options.id, moved.id), eq(options.pollId, pollId)))
+      .run();
+  }
+  for (const option of update.addOptions) {
+    db.insert(options)
+      .values(optionRow(pollId, option, 0))
+      .run();
+  }
+  // Positions follow time order, whatever was added or moved.
+  const ordered = db
+    .select({ id: options.id })
+    .from(options)
+    .where(eq(options.pollId, pollId))
+    .orderBy(asc(options.startsAt), asc(options.date))
+    .all();
+  ordered.forEach((o, position) =>
+    db.update(options).set({ position }).where(eq(options.id, o.id)).run(),
+  );
+  return true;
 }
 
 /**
- * Schedules the poll on one of its own options (or reopens it with null). Each change bumps
- * the iCalendar SEQUENCE so calendars that imported the event update it. Two organisers
- * finalising at once: the transactions serialise and the last one wins for everybody.
+ * Schedules the poll on one of its options (or reopens it with null); the caller checked
+ * that the option is the poll's. Each change bumps the iCalendar SEQUENCE so calendars that
+ * imported the event update it. Two organisers finalising at once: the transactions
+ * serialise and the last one wins for everybody.
  */
-export function finalisePoll(
+export async function finalisePoll(
+  tx: Tx,
   pollId: string,
   optionId: string | null,
   now: number,
-): { ok: true } | { ok: false; reason: 'notFound' | 'unknownOption' } {
-  return getDb().transaction((tx) => {
-    const poll = tx
-      .select({ finalSequence: polls.finalSequence })
-      .from(polls)
-      .where(eq(polls.id, pollId))
-      .get();
-    if (!poll) return { ok: false as const, reason: 'notFound' as const };
-    if (optionId !== null && !optionIdsOf(pollId).includes(optionId))
-      return { ok: false as const, reason: 'unknownOption' as const };
-    touchPoll(tx, pollId, now, {
-      status: optionId === null ? 'open' : 'scheduled',
-      finalOptionId: optionId,
-      finalSequence: poll.finalSequence + 1,
-    });
-    return { ok: true as const };
+): Promise<boolean> {
+  const db = connectionOf(tx);
+  const poll = db
+    .select({ finalSequence: polls.finalSequence })
+    .from(polls)
+    .where(eq(polls.id, pollId))
+    .get();
+  if (!poll) return false;
+  return touchPoll(db, pollId, now, {
+    status: optionId === null ? 'open' : 'scheduled',
+    finalOptionId: optionId,
+    finalSequence: poll.finalSequence + 1,
   });
 }
 
-export function insertComment(
+export async function insertComment(
+  tx: Tx,
   pollId: string,
   comment: { author: string; body: string },
   now: number,
-): string | null {
-  return getDb().transaction((tx) => {
-    if (!tx.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).get()) return null;
-    const id = newShortId();
-    tx.insert(comments)
-      .values({ id, pollId, author: comment.author, body: comment.body, createdAt: now })
-      .run();
-    touchPoll(tx, pollId, now);
-    return id;
-  });
+): Promise<string | null> {
+  const db = connectionOf(tx);
+  if (!db.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).get()) return null;
+  const id = newShortId();
+  db.insert(comments)
+    .values({ id, pollId, author: comment.author, body: comment.body, createdAt: now })
+    .run();
+  touchPoll(db, pollId, now);
+  return id;
 }
 
-export function deleteComment(pollId: string, commentId: string, now: number): boolean {
-  return getDb().transaction((tx) => {
-    const removed =
-      tx
-        .delete(comments)
-        .where(and(eq(comments.id, commentId), eq(comments.pollId, pollId)))
-        .run().changes > 0;
-    if (removed) touchPoll(tx, pollId, now);
-    return removed;
-  });
+export async function deleteComment(
+  tx: Tx,
+  pollId: string,
+  commentId: string,
+  now: number,
+): Promise<boolean> {
+  const db = connectionOf(tx);
+  const removed =
+    db
+      .delete(comments)
+      .where(and(eq(comments.id, commentId), eq(comments.pollId, pollId)))
+      .run().changes > 0;
+  if (removed) touchPoll(db, pollId, now);
+  return removed;
 }
 
-export function deletePoll(pollId: string): boolean {
-  return getDb().delete(polls).where(eq(polls.id, pollId)).run().changes > 0;
+export async function deletePoll(tx: Tx, pollId: string): Promise<boolean> {
+  return connectionOf(tx).delete(polls).where(eq(polls.id, pollId)).run().changes > 0;
 }

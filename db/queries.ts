@@ -1,13 +1,13 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
-import { getDb, preparedOnce, type Db } from '@/db/client';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { connectionOf, preparedOnce, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
-import { secretMatches } from '@/db/tokens';
+import type { AnswerRules, Reader } from '@/db/store';
 import type { DailyWindow } from '@/lib/fairness/fairness';
 import type { VoteValue } from '@/lib/poll/model';
 import type { PollRecord } from '@/lib/poll/model';
 
-type Reader = Pick<Db, 'select'>;
+type Select = Pick<Db, 'select'>;
 
 /**
  * Polls read recently, each with the version it was read at. A large poll is read far more
@@ -51,11 +51,14 @@ function keep(pollId: string, entry: CacheEntry) {
 /**
  * The poll with its options (in order), participants (oldest first) and every vote. The
  * record is shared between requests, so it is frozen: code that tried to change it would
- * throw instead of leaking one viewer's change into another's page.
+ * throw instead of leaking one viewer's change into another's page. Inside a transaction it
+ * is read afresh and never cached: what the transaction wrote may still be rolled back.
  */
-export function getPollWithVotes(pollId: string): PollRecord | null {
+export async function getPollWithVotes(on: Reader, pollId: string): Promise<PollRecord | null> {
+  const db = connectionOf(on);
+  if (db.$client.inTransaction) return deepFreeze(readPoll(db, pollId));
   // One read transaction: the version and the rows come from the same snapshot.
-  return getDb().transaction((tx) => {
+  return db.transaction((tx) => {
     const head = tx
       .select({ version: polls.version })
       .from(polls)
@@ -79,7 +82,7 @@ export function getPollWithVotes(pollId: string): PollRecord | null {
   });
 }
 
-function readPoll(db: Reader, pollId: string): PollRecord | null {
+function readPoll(db: Select, pollId: string): PollRecord | null {
   const poll = db.select().from(polls).where(eq(polls.id, pollId)).get();
   if (!poll) return null;
   const optionRows = db
@@ -174,19 +177,44 @@ function deepFreeze<T>(value: T): T {
  * The poll's option ids, or null for a missing poll: all an answer needs to be checked.
  * Cheaper than getPollWithVotes, which reads every vote of a poll that may have hundreds.
  */
-export function getOptionIds(pollId: string): string[] | null {
-  if (!optionStatements().pollExists.get({ pollId })) return null;
-  return optionIdsOf(pollId);
+export async function getOptionIds(on: Reader, pollId: string): Promise<string[] | null> {
+  const statements = pollStatements(on);
+  if (!statements.pollExists.get({ pollId })) return null;
+  return statements.optionIds.all({ pollId }).map((o) => o.id);
 }
 
-/** The poll's option ids in their order; none for a missing poll. */
-export function optionIdsOf(pollId: string): string[] {
-  return optionStatements()
-    .optionIds.all({ pollId })
-    .map((o) => o.id);
+export async function getAnswerRules(on: Reader, pollId: string): Promise<AnswerRules | null> {
+  return pollStatements(on).answerRules.get({ pollId }) ?? null;
 }
 
-const optionStatements = preparedOnce((db) => ({
+export async function findParticipantBySubmissionKey(
+  on: Reader,
+  pollId: string,
+  key: string,
+): Promise<string | null> {
+  return pollStatements(on).bySubmissionKey.get({ pollId, key })?.id ?? null;
+}
+
+export async function countYes(
+  on: Reader,
+  optionId: string,
+  exceptParticipantId: string | null,
+): Promise<number> {
+  const row = connectionOf(on)
+    .select({ n: count() })
+    .from(votes)
+    .where(
+      and(
+        eq(votes.optionId, optionId),
+        eq(votes.value, 'yes'),
+        exceptParticipantId === null ? undefined : ne(votes.participantId, exceptParticipantId),
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
+}
+
+const pollStatements = preparedOnce((db) => ({
   pollExists: db
     .select({ id: polls.id })
     .from(polls)
@@ -198,6 +226,21 @@ const optionStatements = preparedOnce((db) => ({
     .where(eq(options.pollId, sql.placeholder('pollId')))
     .orderBy(asc(options.position))
     .prepare(),
+  answerRules: db
+    .select({ status: polls.status, deadline: polls.deadline, optionLimit: polls.optionLimit })
+    .from(polls)
+    .where(eq(polls.id, sql.placeholder('pollId')))
+    .prepare(),
+  bySubmissionKey: db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(
+      and(
+        eq(participants.pollId, sql.placeholder('pollId')),
+        eq(participants.submissionKey, sql.placeholder('key')),
+      ),
+    )
+    .prepare(),
 }));
 
 function windowOf(start: string | null, end: string | null): DailyWindow | null {
@@ -206,21 +249,26 @@ function windowOf(start: string | null, end: string | null): DailyWindow | null 
     : null;
 }
 
-/** A wrong token and a missing poll are the same answer: false. */
-export function isAdminOf(pollId: string, adminToken: string): boolean {
-  const row = getDb()
+/** The hash of the poll's admin token; null for a missing poll. */
+export async function getAdminTokenHash(on: Reader, pollId: string): Promise<string | null> {
+  const row = connectionOf(on)
     .select({ hash: polls.adminTokenHash })
     .from(polls)
     .where(eq(polls.id, pollId))
     .get();
-  return row !== undefined && secretMatches(adminToken, row.hash);
+  return row?.hash ?? null;
 }
 
-export function isEditorOf(pollId: string, participantId: string, editToken: string): boolean {
-  const row = getDb()
+/** The hash of the participant's edit token; null unless they answered this very poll. */
+export async function getEditTokenHash(
+  on: Reader,
+  pollId: string,
+  participantId: string,
+): Promise<string | null> {
+  const row = connectionOf(on)
     .select({ pollId: participants.pollId, hash: participants.editTokenHash })
     .from(participants)
     .where(eq(participants.id, participantId))
     .get();
-  return row !== undefined && row.pollId === pollId && secretMatches(editToken, row.hash);
+  return row !== undefined && row.pollId === pollId ? row.hash : null;
 }

@@ -28,3 +28,21 @@ export function snapshot(file = suiteDatabase()): string {
     db.close();
   }
 }
+
+/**
+ * Moves a poll's deadline to `deadline` as if that much time had passed: the API refuses a
+ * deadline in the past, and a test must not sleep until one passes. The version moves with
+ * it, as every write's does, so the server's per-version cache sees the change.
+ */
+export function moveDeadline(pollId: string, deadline: number, file = suiteDatabase()): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('UPDATE polls SET deadline = ?, version = version + 1 WHERE id = ?').run(
+      deadline,
+      pollId,
+    );
+  } finally {
+    db.close();
+  }
+}

@@ -163,7 +163,7 @@ test.describe('security headers', () => {
     await context.route('http://meeting-room.example/**', (route) =>
       route.fulfill({ status: 200, contentType: 'text/plain', body: 'room' }),
     );
-    await record(page);
+    record(page);
     context.on('page', record);
 
     for (const secretUrl of [poll.adminUrl, poll.editUrl]) {

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import type { Failure } from '@/lib/poll/problems';
-import { failure } from '@/app/problem-messages';
+import type { Problem } from '@/server/problem';
+import { describeProblem, failure } from '@/app/problem-messages';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
@@ -71,4 +72,10 @@ export function jsonFailure(body: Failure, status: number): NextResponse {
 /** A missing poll, a missing answer and a wrong token all read the same. */
 export async function notFoundJson(): Promise<NextResponse> {
   return jsonFailure(await failure('api.notFound', 'api'), 404);
+}
+
+/** A use case's problem as the API's answer. */
+export async function problemJson(problem: Problem): Promise<NextResponse> {
+  const { status, body } = await describeProblem(problem, 'api');
+  return jsonFailure(body, status);
 }

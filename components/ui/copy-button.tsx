@@ -22,14 +22,14 @@ export function CopyField({ label, value, id }: { label: string; value: string; 
         <button
           type="button"
           className="btn shrink-0"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(value);
-              setCopied(true);
-              setTimeout(() => setCopied(false), 2000);
-            } catch {
-              document.getElementById(id)?.focus();
-            }
+          onClick={() => {
+            navigator.clipboard.writeText(value).then(
+              () => {
+                setCopied(true);
+                setTimeout(() => setCopied(false), 2000);
+              },
+              () => document.getElementById(id)?.focus(),
+            );
           }}
         >
           {copied ? t('copied') : t('copy')}

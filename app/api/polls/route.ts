@@ -1,16 +1,17 @@
 import { NextResponse } from 'next/server';
-import { insertPoll } from '@/db/mutations';
-import { preparePoll } from '@/lib/poll/poll-input';
-import { jsonFailure, readJson } from '@/app/api/json';
-import { adminPath, pollPath, requestOrigin } from '@/app/origin';
-import { describeProblems } from '@/app/problem-messages';
+import { requestContext } from '@/server/context';
+import { adminPath, pollPath } from '@/server/links';
+import { createPoll } from '@/server/polls';
+import { requestTime } from '@/app/clock';
+import { problemJson, readJson } from '@/app/api/json';
+import { requestOrigin } from '@/app/origin';
 
 export async function POST(request: Request) {
   const body = await readJson(request);
   if (!body.ok) return body.response;
-  const prepared = preparePoll(body.value);
-  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
-  const { id, adminToken } = insertPoll(prepared.value, Date.now());
+  const result = await createPoll(body, requestContext(requestTime()));
+  if (!result.ok) return await problemJson(result.problem);
+  const { id, adminToken, notices } = result;
   const origin = await requestOrigin();
   return NextResponse.json(
     {
@@ -18,7 +19,7 @@ export async function POST(request: Request) {
       participantUrl: `${origin}${pollPath(id)}`,
       adminUrl: `${origin}${adminPath(id, adminToken)}`,
       adminToken,
-      notices: prepared.value.notices,
+      notices,
     },
     { status: 201, headers: { 'Cache-Control': 'no-store' } },
   );

@@ -3,15 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { VoteResult } from '@/components/poll/action-results';
-import { insertComment, insertParticipant, updateParticipant } from '@/db/mutations';
-import { getOptionIds, isEditorOf } from '@/db/queries';
-import { prepareComment } from '@/lib/poll/poll-admin';
 import type { Failure } from '@/lib/poll/problems';
-import { prepareVote } from '@/lib/poll/vote-input';
-import { editPath, requestOrigin } from '@/app/origin';
-import { describeProblems, failure } from '@/app/problem-messages';
+import { submitAnswer } from '@/server/answers';
+import { postComment as post } from '@/server/comments';
+import { requestContext } from '@/server/context';
+import { editPath } from '@/server/links';
+import { writeBudgetProblem } from '@/server/problem';
+import { requestTime } from '@/app/clock';
+import { formPayload } from '@/app/form-payload';
+import { requestOrigin } from '@/app/origin';
+import { describeProblem } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
-import { describeVoteRefusal } from '@/app/vote-refusal';
 import { rememberEditor } from '@/app/p/[id]/edit-cookie';
 
 const envelope = z.looseObject({
@@ -26,36 +28,25 @@ export async function submitVote(
   formData: FormData,
 ): Promise<VoteResult> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(String(formData.get('payload') ?? ''));
-  } catch {
-    return failure('form.malformed');
-  }
-  const parsed = envelope.safeParse(raw);
-  if (!parsed.success) return failure('form.malformed');
+  const payload = formPayload(formData);
+  const parsed = payload.ok ? envelope.safeParse(payload.value) : null;
+  // An unreadable form from a client over its budget hears about the budget, as any other.
+  if (!parsed?.success)
+    return (await describeProblem(writeBudgetProblem(refused) ?? { code: 'malformed' })).body;
   const { pollId, participantId, editToken, ...answer } = parsed.data;
-  const editing = Boolean(participantId && editToken);
-  if (editing && !isEditorOf(pollId, participantId!, editToken!)) return failure('poll.notFound');
-  const optionIds = getOptionIds(pollId);
-  if (!optionIds) return failure('poll.notFound');
-  const prepared = prepareVote(answer, optionIds);
-  if (!prepared.ok) return describeProblems(prepared.fieldErrors);
-
-  const now = Date.now();
-  const result =
-    editing && participantId && editToken
-      ? updateParticipant(pollId, participantId, editToken, prepared.value, now)
-      : insertParticipant(pollId, prepared.value, now);
-  if (!result.ok) return (await describeVoteRefusal(result, 'page')).body;
+  const editor = participantId && editToken ? { participantId, editToken } : null;
+  const result = await submitAnswer(
+    { pollId, editor, answer },
+    requestContext(requestTime(), refused),
+  );
+  if (!result.ok) return (await describeProblem(result.problem)).body;
   let editUrl: string | null = null;
   if (result.editToken) {
     await rememberEditor(pollId, result.participantId, result.editToken);
     editUrl = `${await requestOrigin()}${editPath(pollId, result.participantId, result.editToken)}`;
   }
   revalidatePath(`/p/${pollId}`, 'layout');
-  return { ok: true, editUrl, updated: editing };
+  return { ok: true, editUrl, updated: editor !== null };
 }
 
 export type CommentResult = { ok: true } | Failure;
@@ -67,13 +58,14 @@ export async function postComment(
   formData: FormData,
 ): Promise<CommentResult> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  const prepared = prepareComment({
-    author: formData.get('author') ?? '',
-    body: formData.get('body') ?? '',
-  });
-  if (!prepared.ok) return describeProblems(prepared.fieldErrors);
-  if (!insertComment(pollId, prepared.value, Date.now())) return failure('poll.notFound');
+  const result = await post(
+    {
+      pollId,
+      comment: { author: formData.get('author') ?? '', body: formData.get('body') ?? '' },
+    },
+    requestContext(requestTime(), refused),
+  );
+  if (!result.ok) return (await describeProblem(result.problem)).body;
   revalidatePath(`/p/${pollId}`, 'layout');
   return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { isEditorOf } from '@/db/queries';
+import { parseEditorCredential, type EditorCredential } from '@/server/access';
 
 const YEAR = 365 * 24 * 3600;
 
@@ -7,14 +7,9 @@ function cookieName(pollId: string): string {
   return `kairos_edit_${pollId}`;
 }
 
-/** This browser's own answer to the poll, if its cookie still holds a valid edit token. */
-export async function editorFromCookie(
-  pollId: string,
-): Promise<{ participantId: string; editToken: string } | null> {
-  const raw = (await cookies()).get(cookieName(pollId))?.value;
-  const [participantId, editToken] = raw?.split('.') ?? [];
-  if (!participantId || !editToken) return null;
-  return isEditorOf(pollId, participantId, editToken) ? { participantId, editToken } : null;
+/** What this browser's cookie claims about its own answer; viewPoll checks the claim. */
+export async function editorCookie(pollId: string): Promise<EditorCredential | null> {
+  return parseEditorCredential((await cookies()).get(cookieName(pollId))?.value);
 }
 
 export async function rememberEditor(

@@ -1,17 +1,25 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getPollWithVotes } from '@/db/queries';
-import { editorFromCookie } from '@/app/p/[id]/edit-cookie';
+import { requestContext } from '@/server/context';
+import { pollTitle, viewPoll } from '@/server/views';
+import { requestTime } from '@/app/clock';
+import { anonymousName } from '@/app/visible';
+import { editorCookie } from '@/app/p/[id]/edit-cookie';
 import { ParticipantView } from '@/app/p/[id]/participant-view';
 
 export async function generateMetadata({ params }: PageProps<'/p/[id]'>): Promise<Metadata> {
-  const poll = getPollWithVotes((await params).id);
-  return { title: poll?.title, robots: { index: false } };
+  const title = await pollTitle((await params).id, requestContext(requestTime()));
+  return { title: title ?? undefined, robots: { index: false } };
 }
 
 export default async function ParticipantPage({ params }: PageProps<'/p/[id]'>) {
   const { id } = await params;
-  const poll = getPollWithVotes(id);
-  if (!poll) notFound();
-  return <ParticipantView stored={poll} me={await editorFromCookie(id)} />;
+  const editor = await editorCookie(id);
+  const view = await viewPoll(
+    { pollId: id, editor, anonymousName: await anonymousName() },
+    requestContext(requestTime()),
+  );
+  if (!view.ok) notFound();
+  // A cookie whose token no longer matches is ignored, as if there were none.
+  return <ParticipantView view={view} me={view.viewer.participantId ? editor : null} />;
 }

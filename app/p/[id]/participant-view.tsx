@@ -3,32 +3,29 @@ import { PollView } from '@/components/poll/poll-view';
 import { calendarLinks } from '@/lib/export/ics-export';
 import { packPoll } from '@/lib/poll/packed-poll';
 import { rankPollForPage } from '@/lib/fairness/poll-ranking';
-import type { PollRecord } from '@/lib/poll/model';
+import type { EditorCredential } from '@/server/access';
+import { scheduledEvent } from '@/server/exports';
+import type { PollViewOutcome } from '@/server/views';
 import { requestTime } from '@/app/clock';
 import { formatLocale } from '@/app/format-locale';
 import { requestOrigin } from '@/app/origin';
-import { scheduledEvent } from '@/app/scheduled-event';
 import { savedViewerZone } from '@/app/viewer-zone';
-import { pollForViewer } from '@/app/visible';
 import { postComment, submitVote } from '@/app/p/[id]/actions';
 
 /** The participant's page, shared by the poll link and the private edit link. */
 export async function ParticipantView({
-  stored,
+  view,
   me,
 }: {
-  stored: PollRecord;
-  me: { participantId: string; editToken: string } | null;
+  view: Extract<PollViewOutcome, { ok: true }>;
+  me: EditorCredential | null;
 }) {
   const [zone, locale, origin] = await Promise.all([
     savedViewerZone(),
     formatLocale(),
     requestOrigin(),
   ]);
-  const { poll, hidden } = await pollForViewer(stored, {
-    admin: false,
-    participantId: me?.participantId ?? null,
-  });
+  const { stored, poll, hidden } = view;
   const event = scheduledEvent(stored, origin);
   return (
     <div className="grid grid-cols-1 gap-6">

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { NextResponse } from 'next/server';
-import { deletePoll, updatePoll } from '@/db/mutations';
-import { getPollWithVotes, isAdminOf, isEditorOf } from '@/db/queries';
-import { preparePollUpdate } from '@/lib/poll/poll-admin';
 import { rankPoll } from '@/lib/fairness/poll-ranking';
 import { toPublicPoll, type PollRecord } from '@/lib/poll/model';
 import type { ResultsHidden } from '@/lib/poll/privacy';
+import { parseEditorCredential } from '@/server/access';
+import { requestContext } from '@/server/context';
+import { deletePoll, editPoll } from '@/server/polls';
+import { viewPoll } from '@/server/views';
+import { requestTime } from '@/app/clock';
 import { bearerToken } from '@/app/api/bearer';
-import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
-import { describeProblems } from '@/app/problem-messages';
-import { pollForViewer } from '@/app/visible';
+import { notFoundJson, problemJson, readJson } from '@/app/api/json';
+import { anonymousName } from '@/app/visible';
 
 /**
  * The poll with its answers and the server's fairness ranking, as this caller may see them:
@@ -18,16 +19,17 @@ import { pollForViewer } from '@/app/visible';
  */
 export async function GET(request: Request, { params }: RouteContext<'/api/polls/[id]'>) {
   const { id } = await params;
-  const stored = getPollWithVotes(id);
-  if (!stored) return await notFoundJson();
-  const token = bearerToken(request);
-  const [participantId, editToken] = request.headers.get('x-kairos-participant')?.split('.') ?? [];
-  const viewer = {
-    admin: token !== null && isAdminOf(id, token),
-    participantId:
-      participantId && editToken && isEditorOf(id, participantId, editToken) ? participantId : null,
-  };
-  const { poll, hidden } = await pollForViewer(stored, viewer, 'api');
+  const view = await viewPoll(
+    {
+      pollId: id,
+      adminToken: bearerToken(request),
+      editor: parseEditorCredential(request.headers.get('x-kairos-participant')),
+      anonymousName: await anonymousName('api'),
+    },
+    requestContext(requestTime()),
+  );
+  if (!view.ok) return await notFoundJson();
+  const { stored, poll, hidden } = view;
   const { body, etag } =
     poll === stored
       ? (wholePollBodies.get(stored) ?? remember(stored))
@@ -80,23 +82,27 @@ function matchesEtag(header: string | null, etag: string): boolean {
 /** Edit the poll (admin token as Bearer): details, options, deadline, limit, privacy. */
 export async function PATCH(request: Request, { params }: RouteContext<'/api/polls/[id]'>) {
   const { id } = await params;
-  const token = bearerToken(request);
-  if (!token || !isAdminOf(id, token)) return await notFoundJson();
   const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const poll = getPollWithVotes(id);
-  if (!poll) return await notFoundJson();
-  const prepared = preparePollUpdate(body.value, poll, Date.now());
-  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
-  if (!updatePoll(id, prepared.value, Date.now()).ok) return await notFoundJson();
-  return NextResponse.json(toPublicPoll(getPollWithVotes(id)!), {
+  const result = await editPoll(
+    { pollId: id, adminToken: bearerToken(request), payload: body },
+    requestContext(requestTime()),
+  );
+  // The token is checked first: a stranger's unreadable body is still a missing poll.
+  if (!result.ok)
+    return !body.ok && result.problem.code === 'malformed'
+      ? body.response
+      : await problemJson(result.problem);
+  return NextResponse.json(toPublicPoll(result.poll), {
     headers: { 'Cache-Control': 'no-store' },
   });
 }
 
 export async function DELETE(request: Request, { params }: RouteContext<'/api/polls/[id]'>) {
   const { id } = await params;
-  const token = bearerToken(request);
-  if (!token || !isAdminOf(id, token) || !deletePoll(id)) return await notFoundJson();
+  const result = await deletePoll(
+    { pollId: id, adminToken: bearerToken(request) },
+    requestContext(requestTime()),
+  );
+  if (!result.ok) return await problemJson(result.problem);
   return new NextResponse(null, { status: 204 });
 }

@@ -1,33 +1,25 @@
 import { NextResponse } from 'next/server';
-import { finalisePoll } from '@/db/mutations';
-import { getPollWithVotes, isAdminOf } from '@/db/queries';
-import { finaliseSchema } from '@/lib/poll/poll-admin';
 import { toPublicPoll } from '@/lib/poll/model';
-import { problemsFromZod } from '@/lib/poll/problems';
+import { requestContext } from '@/server/context';
+import { finalisePoll } from '@/server/polls';
+import { requestTime } from '@/app/clock';
 import { bearerToken } from '@/app/api/bearer';
-import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
-import { describeProblems } from '@/app/problem-messages';
+import { problemJson, readJson } from '@/app/api/json';
 
 /** Schedule the poll on `optionId`, or reopen it with `null` (admin token as Bearer). */
 export async function POST(request: Request, { params }: RouteContext<'/api/polls/[id]/finalise'>) {
   const { id } = await params;
-  const token = bearerToken(request);
-  if (!token || !isAdminOf(id, token)) return await notFoundJson();
   const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const parsed = finaliseSchema.safeParse(body.value);
-  if (!parsed.success)
-    return jsonFailure(await describeProblems(problemsFromZod(parsed.error), 'api'), 400);
-  const result = finalisePoll(id, parsed.data.optionId, Date.now());
-  if (!result.ok) {
-    return result.reason === 'notFound'
-      ? await notFoundJson()
-      : jsonFailure(
-          await describeProblems({ optionId: [{ code: 'finalOption.unknown' }] }, 'api'),
-          400,
-        );
-  }
-  return NextResponse.json(toPublicPoll(getPollWithVotes(id)!), {
+  const result = await finalisePoll(
+    { pollId: id, adminToken: bearerToken(request), payload: body },
+    requestContext(requestTime()),
+  );
+  // The token is checked first: a stranger's unreadable body is still a missing poll.
+  if (!result.ok)
+    return !body.ok && result.problem.code === 'malformed'
+      ? body.response
+      : await problemJson(result.problem);
+  return NextResponse.json(toPublicPoll(result.poll), {
     headers: { 'Cache-Control': 'no-store' },
   });
 }

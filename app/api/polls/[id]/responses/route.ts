@@ -1,11 +1,10 @@
 import { NextResponse } from 'next/server';
-import { insertParticipant } from '@/db/mutations';
-import { getOptionIds } from '@/db/queries';
-import { prepareVote } from '@/lib/poll/vote-input';
-import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
-import { describeVoteRefusal } from '@/app/vote-refusal';
-import { editPath, requestOrigin } from '@/app/origin';
-import { describeProblems } from '@/app/problem-messages';
+import { submitAnswer } from '@/server/answers';
+import { requestContext } from '@/server/context';
+import { editPath } from '@/server/links';
+import { requestTime } from '@/app/clock';
+import { problemJson, readJson } from '@/app/api/json';
+import { requestOrigin } from '@/app/origin';
 
 export async function POST(
   request: Request,
@@ -14,15 +13,11 @@ export async function POST(
   const { id } = await params;
   const body = await readJson(request);
   if (!body.ok) return body.response;
-  const optionIds = getOptionIds(id);
-  if (!optionIds) return await notFoundJson();
-  const prepared = prepareVote(body.value, optionIds);
-  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
-  const result = insertParticipant(id, prepared.value, Date.now());
-  if (!result.ok) {
-    const refusal = await describeVoteRefusal(result, 'api');
-    return jsonFailure(refusal.body, refusal.status);
-  }
+  const result = await submitAnswer(
+    { pollId: id, editor: null, answer: body.value },
+    requestContext(requestTime()),
+  );
+  if (!result.ok) return await problemJson(result.problem);
   if (!result.editToken) {
     // The same submissionKey again: the answer is already stored; its token was shown once.
     return NextResponse.json(

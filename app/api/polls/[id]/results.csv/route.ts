@@ -1,4 +1,6 @@
-import { getPollWithVotes, isAdminOf } from '@/db/queries';
+import { requestContext } from '@/server/context';
+import { exportResultsCsv } from '@/server/exports';
+import { requestTime } from '@/app/clock';
 import { bearerToken } from '@/app/api/bearer';
 import { notFoundJson } from '@/app/api/json';
 import { csvResponse } from '@/app/csv-response';
@@ -9,7 +11,9 @@ export async function GET(
   { params }: RouteContext<'/api/polls/[id]/results.csv'>,
 ) {
   const { id } = await params;
-  const token = bearerToken(request);
-  const poll = token && isAdminOf(id, token) ? getPollWithVotes(id) : null;
-  return poll ? csvResponse(poll) : await notFoundJson();
+  const result = await exportResultsCsv(
+    { pollId: id, adminToken: bearerToken(request) },
+    requestContext(requestTime()),
+  );
+  return result.ok ? csvResponse(result.csv) : await notFoundJson();
 }

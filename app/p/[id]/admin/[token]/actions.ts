@@ -2,22 +2,26 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import {
-  deleteComment,
-  deleteParticipant,
-  deletePoll,
-  finalisePoll,
-  setPollStatus,
-  updatePoll,
-} from '@/db/mutations';
-import { getPollWithVotes, isAdminOf } from '@/db/queries';
-import { finaliseSchema, preparePollUpdate } from '@/lib/poll/poll-admin';
 import type { Failure } from '@/lib/poll/problems';
-import { describeProblems, failure } from '@/app/problem-messages';
+import { removeAnswer } from '@/server/answers';
+import { deleteComment } from '@/server/comments';
+import { requestContext, type Context } from '@/server/context';
+import { deletePoll, editPoll as edit, finalisePoll, setPollStatus } from '@/server/polls';
+import type { Outcome } from '@/server/problem';
+import { requestTime } from '@/app/clock';
+import { formPayload } from '@/app/form-payload';
+import { describeProblem, failure } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
 
-function refresh(pollId: string) {
+/** The organiser's change as the admin page shows it: refreshed on success, else in words. */
+async function settle(pollId: string, outcome: Outcome): Promise<Failure | null> {
+  if (!outcome.ok) return (await describeProblem(outcome.problem)).body;
   revalidatePath(`/p/${pollId}`, 'layout');
+  return null;
+}
+
+function context(refused: number | null): Context {
+  return requestContext(requestTime(), refused);
 }
 
 export async function removeParticipant(
@@ -26,11 +30,10 @@ export async function removeParticipant(
   participantId: string,
 ): Promise<Failure | null> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
-  if (!deleteParticipant(pollId, participantId, Date.now())) return failure('participant.notFound');
-  refresh(pollId);
-  return null;
+  return settle(
+    pollId,
+    await removeAnswer({ pollId, adminToken, participantId }, context(refused)),
+  );
 }
 
 export async function changePollStatus(
@@ -39,26 +42,19 @@ export async function changePollStatus(
   status: 'open' | 'closed',
 ): Promise<Failure | null> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
-  if (status !== 'open' && status !== 'closed') return failure('form.malformed');
-  setPollStatus(pollId, status, Date.now());
-  refresh(pollId);
-  return null;
+  return settle(pollId, await setPollStatus({ pollId, adminToken, status }, context(refused)));
 }
 
 export async function removePoll(pollId: string, adminToken: string): Promise<Failure | null> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
-  deletePoll(pollId);
-  refresh(pollId);
+  const failed = await settle(pollId, await deletePoll({ pollId, adminToken }, context(refused)));
+  if (failed) return failed;
   redirect('/?deleted=1');
 }
 
 export type EditResult = { ok: true } | Failure;
 
-/** The admin page's edit form: the same checks as PATCH /api/polls/{id}. */
+/** The admin page's edit form: the same use case as PATCH /api/polls/{id}. */
 export async function editPoll(
   pollId: string,
   adminToken: string,
@@ -66,21 +62,11 @@ export async function editPoll(
   formData: FormData,
 ): Promise<EditResult> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
-  let payload: unknown;
-  try {
-    payload = JSON.parse(String(formData.get('payload') ?? ''));
-  } catch {
-    return failure('form.malformed');
-  }
-  const poll = getPollWithVotes(pollId);
-  if (!poll) return failure('poll.notFound');
-  const prepared = preparePollUpdate(payload, poll, Date.now());
-  if (!prepared.ok) return describeProblems(prepared.fieldErrors);
-  if (!updatePoll(pollId, prepared.value, Date.now()).ok) return failure('poll.notFound');
-  refresh(pollId);
-  return { ok: true };
+  const result = await edit(
+    { pollId, adminToken, payload: formPayload(formData) },
+    context(refused),
+  );
+  return (await settle(pollId, result)) ?? { ok: true };
 }
 
 export async function schedulePoll(
@@ -89,15 +75,13 @@ export async function schedulePoll(
   optionId: string | null,
 ): Promise<Failure | null> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
-  const parsed = finaliseSchema.safeParse({ optionId });
-  if (!parsed.success) return failure('finalOption.unknown');
-  const result = finalisePoll(pollId, parsed.data.optionId, Date.now());
-  if (!result.ok)
-    return failure(result.reason === 'notFound' ? 'poll.notFound' : 'finalOption.unknown');
-  refresh(pollId);
-  return null;
+  const result = await finalisePoll(
+    { pollId, adminToken, payload: { ok: true, value: { optionId } } },
+    context(refused),
+  );
+  // The page only offers the poll's own options: anything else is one message.
+  if (!result.ok && result.problem.code === 'invalid') return failure('finalOption.unknown');
+  return settle(pollId, result);
 }
 
 export async function removeComment(
@@ -106,9 +90,8 @@ export async function removeComment(
   commentId: string,
 ): Promise<Failure | null> {
   const refused = await writeRefused();
-  if (refused) return refused;
-  if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
-  deleteComment(pollId, commentId, Date.now());
-  refresh(pollId);
-  return null;
+  const result = await deleteComment({ pollId, adminToken, commentId }, context(refused));
+  // A comment already gone is what the organiser wanted.
+  const gone = !result.ok && result.problem.code === 'commentNotFound';
+  return settle(pollId, gone ? { ok: true } : result);
 }

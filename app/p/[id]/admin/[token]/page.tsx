@@ -9,9 +9,13 @@ import { PollView } from '@/components/poll/poll-view';
 import { packPoll } from '@/lib/poll/packed-poll';
 import { rankPollForPage } from '@/lib/fairness/poll-ranking';
 import { glanceAtZones } from '@/lib/fairness/zone-glance';
-import { getPollWithVotes, isAdminOf } from '@/db/queries';
+import { requestContext } from '@/server/context';
+import { scheduledEvent } from '@/server/exports';
+import { adminPath, pollPath } from '@/server/links';
+import { viewPoll } from '@/server/views';
 import { formatLocale } from '@/app/format-locale';
-import { adminPath, pollPath, requestOrigin } from '@/app/origin';
+import { requestOrigin } from '@/app/origin';
+import { anonymousName } from '@/app/visible';
 import { savedViewerZone } from '@/app/viewer-zone';
 import {
   changePollStatus,
@@ -22,7 +26,6 @@ import {
   schedulePoll,
 } from '@/app/p/[id]/admin/[token]/actions';
 import { postComment } from '@/app/p/[id]/actions';
-import { scheduledEvent } from '@/app/scheduled-event';
 import { calendarLinks } from '@/lib/export/ics-export';
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -33,8 +36,12 @@ export default async function AdminPage({
 }: PageProps<'/p/[id]/admin/[token]'>) {
   const { id, token } = await params;
   // A wrong token renders exactly the 404 of a missing poll.
-  const poll = isAdminOf(id, token) ? getPollWithVotes(id) : null;
-  if (!poll) notFound();
+  const view = await viewPoll(
+    { pollId: id, adminToken: token, require: 'organiser', anonymousName: await anonymousName() },
+    requestContext(requestTime()),
+  );
+  if (!view.ok) notFound();
+  const poll = view.stored;
   const t = await getTranslations('admin');
   const glance = glanceAtZones(poll);
   const event = scheduledEvent(poll, await requestOrigin());

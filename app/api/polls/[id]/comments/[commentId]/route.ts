@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
-import { deleteComment } from '@/db/mutations';
-import { isAdminOf } from '@/db/queries';
+import { deleteComment } from '@/server/comments';
+import { requestContext } from '@/server/context';
+import { requestTime } from '@/app/clock';
 import { bearerToken } from '@/app/api/bearer';
-import { notFoundJson } from '@/app/api/json';
+import { problemJson } from '@/app/api/json';
 
 /** The organiser (admin token as Bearer) may delete any comment. */
 export async function DELETE(
@@ -10,8 +11,10 @@ export async function DELETE(
   { params }: RouteContext<'/api/polls/[id]/comments/[commentId]'>,
 ) {
   const { id, commentId } = await params;
-  const token = bearerToken(request);
-  if (!token || !isAdminOf(id, token) || !deleteComment(id, commentId, Date.now()))
-    return await notFoundJson();
+  const result = await deleteComment(
+    { pollId: id, adminToken: bearerToken(request), commentId },
+    requestContext(requestTime()),
+  );
+  if (!result.ok) return await problemJson(result.problem);
   return new NextResponse(null, { status: 204 });
 }

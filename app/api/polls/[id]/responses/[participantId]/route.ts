@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { updateParticipant } from '@/db/mutations';
-import { getOptionIds, isEditorOf } from '@/db/queries';
-import { prepareVote } from '@/lib/poll/vote-input';
-import { jsonFailure, notFoundJson, readJson } from '@/app/api/json';
-import { describeVoteRefusal } from '@/app/vote-refusal';
-import { describeProblems, failure } from '@/app/problem-messages';
+import { submitAnswer } from '@/server/answers';
+import { requestContext } from '@/server/context';
+import { requestTime } from '@/app/clock';
+import { bearerToken } from '@/app/api/bearer';
+import { jsonFailure, notFoundJson, problemJson, readJson } from '@/app/api/json';
+import { failure } from '@/app/problem-messages';
 
 // A token of the wrong type is no token: the answer is the same 404 as a wrong one.
 const withToken = z.looseObject({
@@ -23,19 +23,15 @@ export async function PUT(
   const envelope = withToken.safeParse(body.value);
   if (!envelope.success) return jsonFailure(await failure('api.notAnObject', 'api'), 400);
   const { editToken: bodyToken, ...answer } = envelope.data;
-  const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const token = bearer ?? bodyToken;
-  // Authorise before validating, so a stranger learns nothing from the validation messages.
-  if (!token || !isEditorOf(id, participantId, token)) return await notFoundJson();
-  const optionIds = getOptionIds(id);
-  if (!optionIds) return await notFoundJson();
-  const prepared = prepareVote(answer, optionIds);
-  if (!prepared.ok) return jsonFailure(await describeProblems(prepared.fieldErrors, 'api'), 400);
-  const result = updateParticipant(id, participantId, token, prepared.value, Date.now());
-  if (!result.ok) {
-    const refusal = await describeVoteRefusal(result, 'api');
-    return jsonFailure(refusal.body, refusal.status);
-  }
+  const editToken = bearerToken(request) ?? bodyToken;
+  if (!editToken) return await notFoundJson();
+  // The use case checks the token before the answer, so a stranger learns nothing from
+  // the validation messages.
+  const result = await submitAnswer(
+    { pollId: id, editor: { participantId, editToken }, answer },
+    requestContext(requestTime()),
+  );
+  if (!result.ok) return await problemJson(result.problem);
   return NextResponse.json(
     { participantId: result.participantId },
     { headers: { 'Cache-Control': 'no-store' } },

@@ -1,5 +1,7 @@
 import { notFound } from 'next/navigation';
-import { getPollWithVotes, isAdminOf } from '@/db/queries';
+import { requestContext } from '@/server/context';
+import { exportResultsCsv } from '@/server/exports';
+import { requestTime } from '@/app/clock';
 import { csvResponse } from '@/app/csv-response';
 
 /** The admin page's download link: the token is in the path, as for the page itself. */
@@ -8,7 +10,10 @@ export async function GET(
   { params }: RouteContext<'/p/[id]/admin/[token]/results.csv'>,
 ) {
   const { id, token } = await params;
-  const poll = isAdminOf(id, token) ? getPollWithVotes(id) : null;
-  if (!poll) notFound();
-  return csvResponse(poll);
+  const result = await exportResultsCsv(
+    { pollId: id, adminToken: token },
+    requestContext(requestTime()),
+  );
+  if (!result.ok) notFound();
+  return csvResponse(result.csv);
 }

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getPollWithVotes, isEditorOf } from '@/db/queries';
+import { requestContext } from '@/server/context';
+import { viewPoll } from '@/server/views';
+import { requestTime } from '@/app/clock';
+import { anonymousName } from '@/app/visible';
 import { ParticipantView } from '@/app/p/[id]/participant-view';
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -10,7 +13,11 @@ export default async function EditAnswerPage({
   params,
 }: PageProps<'/p/[id]/edit/[participantId]/[token]'>) {
   const { id, participantId, token } = await params;
-  const poll = isEditorOf(id, participantId, token) ? getPollWithVotes(id) : null;
-  if (!poll) notFound();
-  return <ParticipantView stored={poll} me={{ participantId, editToken: token }} />;
+  const editor = { participantId, editToken: token };
+  const view = await viewPoll(
+    { pollId: id, editor, require: 'editor', anonymousName: await anonymousName() },
+    requestContext(requestTime()),
+  );
+  if (!view.ok) notFound();
+  return <ParticipantView view={view} me={editor} />;
 }

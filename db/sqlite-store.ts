@@ -1,0 +1,58 @@
+import 'server-only';
+import { databasePath, handleOn, openConnections, transactionsOn } from '@/db/client';
+import {
+  deleteComment,
+  deleteParticipant,
+  deletePoll,
+  finalisePoll,
+  insertAnswer,
+  insertComment,
+  insertPoll,
+  replaceAnswer,
+  setPollStatus,
+  updatePoll,
+} from '@/db/mutations';
+import {
+  countYes,
+  findParticipantBySubmissionKey,
+  getAdminTokenHash,
+  getAnswerRules,
+  getEditTokenHash,
+  getOptionIds,
+  getPollWithVotes,
+} from '@/db/queries';
+import type { Reader, Store } from '@/db/store';
+
+/** The better-sqlite3 driver of the store, on the database file `file`. */
+export function openSqliteStore(file: string): Store {
+  const { reader, writer } = openConnections(file);
+  return Object.assign(handleOn<Store>(reader), {
+    transaction: transactionsOn(writer),
+    // BEGIN IMMEDIATE already serialises every writer on the file.
+    lockPoll: async () => {},
+    getPollWithVotes,
+    getOptionIds,
+    getAnswerRules,
+    getAdminTokenHash,
+    getEditTokenHash,
+    findParticipantBySubmissionKey,
+    countYes,
+    insertPoll,
+    insertAnswer,
+    replaceAnswer,
+    deleteParticipant,
+    setPollStatus,
+    updatePoll,
+    finalisePoll,
+    insertComment,
+    deleteComment,
+    deletePoll,
+  } satisfies Omit<Store, keyof Reader>);
+}
+
+const globalForStore = globalThis as unknown as { kairosStore?: Store };
+
+/** The process's store on DATABASE_PATH, opened (and migrated) on first use. */
+export function getStore(): Store {
+  return (globalForStore.kairosStore ??= openSqliteStore(databasePath()));
+}

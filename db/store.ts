@@ -1,0 +1,110 @@
+import 'server-only';
+
+/**
+ * The store: what the use cases in server/ may ask of a database, and nothing else. Every
+ * engine's driver implements this one interface (better-sqlite3 today in db/sqlite-store.ts,
+ * PostgreSQL through `pg` next), so a use case never learns which engine it talks to.
+ *
+ * Every function takes where it runs as its first argument: the transaction (`tx`), so that
+ * every statement of a use case runs inside the one transaction it opened, or, for a read
+ * that needs no transaction, the store itself (each such read is one consistent snapshot).
+ * Types only: nothing here runs.
+ */
+import type { PollUpdate } from '@/lib/poll/poll-admin';
+import type { PollRecord, PollStatus } from '@/lib/poll/model';
+import type { PreparedOption } from '@/lib/poll/poll-input';
+import type { PreparedVote } from '@/lib/poll/vote-input';
+
+declare const readerBrand: unique symbol;
+declare const txBrand: unique symbol;
+
+/** Where a read runs: a transaction, or the store outside any transaction. */
+export interface Reader {
+  readonly [readerBrand]: true;
+}
+
+/** A transaction in progress, valid only inside the callback that received it. */
+export interface Tx extends Reader {
+  readonly [txBrand]: true;
+}
+
+/** What an answer is checked against, read inside the answer's transaction. */
+export interface AnswerRules {
+  status: PollStatus;
+  deadline: number | null;
+  optionLimit: number | null;
+}
+
+export interface NewPoll {
+  title: string;
+  description: string;
+  location: string;
+  organiserName: string;
+  timeZone: string;
+  kind: PollRecord['kind'];
+  guestZones: string[];
+  options: PreparedOption[];
+  adminTokenHash: string;
+}
+
+export interface Store extends Reader {
+  /**
+   * Runs `fn` in one transaction: committed when its Promise resolves, rolled back when it
+   * rejects. Two transactions never interleave on one connection. Never nest them.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+
+  /**
+   * Takes the poll's write lock until the transaction ends, before anything that depends on
+   * its current state (the yes count of a limited option, a submission key, the version
+   * counter). PostgreSQL: `SELECT … FOR UPDATE` on the poll's row. SQLite: nothing to do,
+   * as its transactions begin IMMEDIATE and so already serialise every writer.
+   */
+  lockPoll(tx: Tx, pollId: string): Promise<void>;
+
+  // Reads.
+  /** The whole poll, shared and frozen (it may be served from a per-version cache). */
+  getPollWithVotes(db: Reader, pollId: string): Promise<PollRecord | null>;
+  /** The poll's option ids in order, or null for a missing poll. */
+  getOptionIds(db: Reader, pollId: string): Promise<string[] | null>;
+  getAnswerRules(db: Reader, pollId: string): Promise<AnswerRules | null>;
+  getAdminTokenHash(db: Reader, pollId: string): Promise<string | null>;
+  getEditTokenHash(db: Reader, pollId: string, participantId: string): Promise<string | null>;
+  findParticipantBySubmissionKey(db: Reader, pollId: string, key: string): Promise<string | null>;
+  /** Yes answers to the option, leaving out one participant's own (when they change theirs). */
+  countYes(db: Reader, optionId: string, exceptParticipantId: string | null): Promise<number>;
+
+  // Writes: each one that changes what the poll shows moves its version (the cache key).
+  /** Returns the new poll's id. */
+  insertPoll(tx: Tx, poll: NewPoll, now: number): Promise<string>;
+  /** Returns the new participant's id. */
+  insertAnswer(
+    tx: Tx,
+    pollId: string,
+    answer: PreparedVote & { editTokenHash: string },
+    now: number,
+  ): Promise<string>;
+  replaceAnswer(
+    tx: Tx,
+    pollId: string,
+    participantId: string,
+    answer: PreparedVote,
+    now: number,
+  ): Promise<void>;
+  deleteParticipant(tx: Tx, pollId: string, participantId: string, now: number): Promise<boolean>;
+  setPollStatus(tx: Tx, pollId: string, status: 'open' | 'closed', now: number): Promise<boolean>;
+  /** Unschedules the poll when the update removes its chosen option. */
+  updatePoll(tx: Tx, pollId: string, update: PollUpdate, now: number): Promise<boolean>;
+  /** Schedules the poll on `optionId` (or reopens it with null), bumping the iCalendar SEQUENCE. */
+  finalisePoll(tx: Tx, pollId: string, optionId: string | null, now: number): Promise<boolean>;
+  /** Returns the comment's id, or null for a missing poll. */
+  insertComment(
+    tx: Tx,
+    pollId: string,
+    comment: { author: string; body: string },
+    now: number,
+  ): Promise<string | null>;
+  deleteComment(tx: Tx, pollId: string, commentId: string, now: number): Promise<boolean>;
+  /** Its options, answers and comments go with it. */
+  deletePoll(tx: Tx, pollId: string): Promise<boolean>;
+}

@@ -1,0 +1,107 @@
+import 'server-only';
+import type { Store, Tx } from '@/db/store';
+import { hashSecret, newSecret } from '@/db/tokens';
+import { answersRefused } from '@/lib/poll/model';
+import { prepareVote, type PreparedVote } from '@/lib/poll/vote-input';
+import { isEditor, type EditorCredential } from '@/server/access';
+import type { Context } from '@/server/context';
+import { organiserWrite } from '@/server/organiser-write';
+import { refuse, writeBudgetProblem, type Outcome, type Problem } from '@/server/problem';
+
+export interface AnswerInput {
+  pollId: string;
+  /** Present when the person changes their own answer. */
+  editor: EditorCredential | null;
+  /** The answer as sent, validated here. */
+  answer: unknown;
+}
+
+export type AnswerOutcome = Outcome<{
+  participantId: string;
+  /** The new answer's edit token, shown once; null when the submission key repeated one. */
+  editToken: string | null;
+}>;
+
+/**
+ * A new answer, or a change of one's own (with the edit token). Everything from the token
+ * check to the write runs in one transaction under the poll's lock, so an answer never
+ * lands on a closed poll, on another poll's option, or past an option's limit of yes
+ * answers (first come, first served).
+ */
+export async function submitAnswer(input: AnswerInput, context: Context): Promise<AnswerOutcome> {
+  const { store, now } = context;
+  const { pollId, editor } = input;
+  return store.transaction(async (tx): Promise<AnswerOutcome> => {
+    await store.lockPoll(tx, pollId);
+    if (editor && !(await isEditor(store, tx, pollId, editor))) return refuse({ code: 'notFound' });
+    const budget = writeBudgetProblem(context.writeRefusedFor);
+    if (budget) return refuse(budget);
+    const optionIds = await store.getOptionIds(tx, pollId);
+    if (!optionIds) return refuse({ code: 'notFound' });
+    const prepared = prepareVote(input.answer, optionIds);
+    if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
+    const vote = prepared.value;
+    if (editor) {
+      const refused = await refusal(store, tx, pollId, editor.participantId, vote, now);
+      if (refused) return refuse(refused);
+      await store.replaceAnswer(tx, pollId, editor.participantId, vote, now);
+      return { ok: true, participantId: editor.participantId, editToken: editor.editToken };
+    }
+    // A repeated submission key is the same answer sent twice: the first one stands, and its
+    // token cannot be shown again (only its hash was kept).
+    if (vote.submissionKey) {
+      const existing = await store.findParticipantBySubmissionKey(tx, pollId, vote.submissionKey);
+      if (existing) return { ok: true, participantId: existing, editToken: null };
+    }
+    const refused = await refusal(store, tx, pollId, null, vote, now);
+    if (refused) return refuse(refused);
+    const editToken = newSecret();
+    const participantId = await store.insertAnswer(
+      tx,
+      pollId,
+      { ...vote, editTokenHash: hashSecret(editToken) },
+      now,
+    );
+    return { ok: true, participantId, editToken };
+  });
+}
+
+/**
+ * The checks that must see the same data as the write: the poll takes answers now, and no
+ * option goes past its limit of yes answers (the participant's own earlier yes aside).
+ */
+async function refusal(
+  store: Store,
+  tx: Tx,
+  pollId: string,
+  participantId: string | null,
+  vote: PreparedVote,
+  now: number,
+): Promise<Problem | null> {
+  const rules = await store.getAnswerRules(tx, pollId);
+  if (!rules) return { code: 'notFound' };
+  const refused = answersRefused(rules, now);
+  if (refused) return { code: refused };
+  if (rules.optionLimit === null) return null;
+  for (const v of vote.votes) {
+    if (v.value !== 'yes') continue;
+    if ((await store.countYes(tx, v.optionId, participantId)) >= rules.optionLimit)
+      return { code: 'optionFull', optionId: v.optionId };
+  }
+  return null;
+}
+
+export interface RemoveAnswerInput {
+  pollId: string;
+  adminToken: string;
+  participantId: string;
+}
+
+/** The organiser removes someone's answer. */
+export function removeAnswer(input: RemoveAnswerInput, context: Context): Promise<Outcome> {
+  return organiserWrite(input, context, async (tx) =>
+    (await context.store.deleteParticipant(tx, input.pollId, input.participantId, context.now))
+      ? { ok: true }
+      : refuse({ code: 'participantNotFound' }),
+  );
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+import { resultsCsv } from '@/lib/export/csv-export';
+import { buildIcs, type CalendarEvent } from '@/lib/export/ics-export';
+import type { PollRecord } from '@/lib/poll/model';
+import { isOrganiser } from '@/server/access';
+import type { Context } from '@/server/context';
+import { pollPath } from '@/server/links';
+import { refuse, type Outcome } from '@/server/problem';
+
+/** The calendar event of a scheduled poll, or null while nothing is chosen. */
+export function scheduledEvent(poll: PollRecord, origin: string): CalendarEvent | null {
+  const option =
+    poll.status === 'scheduled' ? poll.options.find((o) => o.id === poll.finalOptionId) : undefined;
+  if (!option) return null;
+  return {
+    pollId: poll.id,
+    title: poll.title,
+    description: poll.description,
+    location: poll.location,
+    sequence: poll.finalSequence,
+    url: `${origin}${pollPath(poll.id)}`,
+    stampMs: poll.updatedAt,
+    when:
+      option.startsAt !== null && option.durationMinutes !== null
+        ? {
+            kind: 'timed',
+            startMs: option.startsAt,
+            endMs: option.startsAt + option.durationMinutes * 60_000,
+          }
+        : { kind: 'allDay', date: option.date ?? '' },
+  };
+}
+
+/** The results as CSV, for the organiser only. */
+export async function exportResultsCsv(
+  input: { pollId: string; adminToken: string | null },
+  context: Pick<Context, 'store'>,
+): Promise<Outcome<{ csv: string }>> {
+  const { store } = context;
+  const poll = (await isOrganiser(store, store, input.pollId, input.adminToken))
+    ? await store.getPollWithVotes(store, input.pollId)
+    : null;
+  return poll ? { ok: true, csv: resultsCsv(poll) } : refuse({ code: 'notFound' });
+}
+
+/** The scheduled meeting as an iCalendar file; not found until the organiser has chosen. */
+export async function exportEventIcs(
+  input: { pollId: string; origin: string },
+  context: Pick<Context, 'store'>,
+): Promise<Outcome<{ ics: string }>> {
+  const poll = await context.store.getPollWithVotes(context.store, input.pollId);
+  const event = poll ? scheduledEvent(poll, input.origin) : null;
+  return event ? { ok: true, ics: buildIcs(event) } : refuse({ code: 'notFound' });
+}

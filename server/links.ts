@@ -1,0 +1,13 @@
+import 'server-only';
+/** The app's own paths, for the links a use case or a page hands out. */
+export function pollPath(pollId: string): string {
+  return `/p/${pollId}`;
+}
+
+export function adminPath(pollId: string, adminToken: string): string {
+  return `/p/${pollId}/admin/${adminToken}`;
+}
+
+export function editPath(pollId: string, participantId: string, editToken: string): string {
+  return `/p/${pollId}/edit/${participantId}/${editToken}`;
+}

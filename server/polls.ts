@@ -1,0 +1,103 @@
+import 'server-only';
+import { z } from 'zod';
+import { hashSecret, newSecret } from '@/db/tokens';
+import type { PollRecord } from '@/lib/poll/model';
+import { finaliseSchema, preparePollUpdate } from '@/lib/poll/poll-admin';
+import { preparePoll, type PreparedPoll } from '@/lib/poll/poll-input';
+import { problemsFromZod } from '@/lib/poll/problems';
+import type { Context } from '@/server/context';
+import { organiserWrite } from '@/server/organiser-write';
+import { refuse, writeBudgetProblem, type Outcome, type Payload } from '@/server/problem';
+
+export type CreatePollOutcome = Outcome<{
+  id: string;
+  /** Shown once: only its hash is stored. */
+  adminToken: string;
+  notices: PreparedPoll['notices'];
+}>;
+
+/** Anyone may create a poll; its admin token is the organiser's secret. */
+export async function createPoll(payload: Payload, context: Context): Promise<CreatePollOutcome> {
+  const budget = writeBudgetProblem(context.writeRefusedFor);
+  if (budget) return refuse(budget);
+  if (!payload.ok) return refuse({ code: 'malformed' });
+  const prepared = preparePoll(payload.value);
+  if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
+  const { notices, ...poll } = prepared.value;
+  const adminToken = newSecret();
+  const id = await context.store.transaction((tx) =>
+    context.store.insertPoll(tx, { ...poll, adminTokenHash: hashSecret(adminToken) }, context.now),
+  );
+  return { ok: true, id, adminToken, notices };
+}
+
+interface OrganiserTarget {
+  pollId: string;
+  adminToken: string | null;
+}
+
+/** Details, options, deadline, limit and privacy; returns the poll as it now stands. */
+export function editPoll(
+  input: OrganiserTarget & { payload: Payload },
+  context: Context,
+): Promise<Outcome<{ poll: PollRecord }>> {
+  const { store, now } = context;
+  return organiserWrite(input, context, async (tx) => {
+    if (!input.payload.ok) return refuse({ code: 'malformed' });
+    const poll = await store.getPollWithVotes(tx, input.pollId);
+    if (!poll) return refuse({ code: 'notFound' });
+    const prepared = preparePollUpdate(input.payload.value, poll, now);
+    if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
+    if (!(await store.updatePoll(tx, input.pollId, prepared.value, now)))
+      return refuse({ code: 'notFound' });
+    const updated = await store.getPollWithVotes(tx, input.pollId);
+    return updated ? { ok: true, poll: updated } : refuse({ code: 'notFound' });
+  });
+}
+
+const statusSchema = z.enum(['open', 'closed']);
+
+/** Closes the poll to answers, or opens it again. */
+export function setPollStatus(
+  input: OrganiserTarget & { status: unknown },
+  context: Context,
+): Promise<Outcome> {
+  return organiserWrite(input, context, async (tx) => {
+    const status = statusSchema.safeParse(input.status);
+    if (!status.success) return refuse({ code: 'malformed' });
+    await context.store.setPollStatus(tx, input.pollId, status.data, context.now);
+    return { ok: true };
+  });
+}
+
+/** Schedules the poll on one of its options (`{ optionId }`), or reopens it (`null`). */
+export function finalisePoll(
+  input: OrganiserTarget & { payload: Payload },
+  context: Context,
+): Promise<Outcome<{ poll: PollRecord }>> {
+  const { store, now } = context;
+  return organiserWrite(input, context, async (tx) => {
+    if (!input.payload.ok) return refuse({ code: 'malformed' });
+    const parsed = finaliseSchema.safeParse(input.payload.value);
+    if (!parsed.success)
+      return refuse({ code: 'invalid', fieldErrors: problemsFromZod(parsed.error) });
+    const { optionId } = parsed.data;
+    const optionIds = await store.getOptionIds(tx, input.pollId);
+    if (!optionIds) return refuse({ code: 'notFound' });
+    if (optionId !== null && !optionIds.includes(optionId))
+      return refuse({ code: 'unknownFinalOption' });
+    if (!(await store.finalisePoll(tx, input.pollId, optionId, now)))
+      return refuse({ code: 'notFound' });
+    const poll = await store.getPollWithVotes(tx, input.pollId);
+    return poll ? { ok: true, poll } : refuse({ code: 'notFound' });
+  });
+}
+
+/** The poll goes with its options, answers and comments. */
+export function deletePoll(input: OrganiserTarget, context: Context): Promise<Outcome> {
+  return organiserWrite(input, context, async (tx) =>
+    (await context.store.deletePoll(tx, input.pollId))
+      ? { ok: true }
+      : refuse({ code: 'notFound' }),
+  );
+}
