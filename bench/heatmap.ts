@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { median } from './fairness';
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 import { weekHeatmap, type PlaceInput } from '@/lib/finder/heatmap';
 import { suggestAlternatingPair, suggestSlots } from '@/lib/finder/suggest';
 

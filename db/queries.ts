@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { getDb, preparedOnce, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import { secretMatches } from '@/db/tokens';
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 import type { VoteValue } from '@/lib/poll/model';
 import type { PollRecord } from '@/lib/poll/model';
 

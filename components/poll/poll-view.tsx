@@ -34,7 +34,7 @@ import {
   DEFAULT_WORKING_HOURS,
   neverWindowConflicts,
 } from '@/lib/fairness/never-window';
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 import { tallyOptions } from '@/lib/poll/tally';
 import { placeName } from '@/lib/time/time-zone';
 import { submitInPlace } from '@/components/ui/submit-in-place';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankOptions, type DailyWindow } from '@/lib/fairness/fairness';
+import { rankOptions } from '@/lib/fairness/rank';
+import type { DailyWindow } from '@/lib/fairness/model';
 import { intervalPain, painByStartMinute } from '@/lib/fairness/interval-pain';
 import { resolveZone } from '@/lib/time/time-zone';
 import { offsetTimeline } from '@/lib/time/zone-timeline';

@@ -1,4 +1,5 @@
-import { rankOptions, type DailyWindow, type Slot } from '@/lib/fairness/fairness';
+import { rankOptions } from '@/lib/fairness/rank';
+import type { DailyWindow, Slot } from '@/lib/fairness/model';
 import { formatWall } from '@/lib/time/time-zone';
 import { changesWithin, timelineOffset, type OffsetTimeline } from '@/lib/time/zone-timeline';
 

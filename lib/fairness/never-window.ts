@@ -1,4 +1,5 @@
-import { rankOptions, type DailyWindow, type Slot } from '@/lib/fairness/fairness';
+import { rankOptions } from '@/lib/fairness/rank';
+import type { DailyWindow, Slot } from '@/lib/fairness/model';
 import type { PollRecord } from '@/lib/poll/model';
 
 /** The form's defaults: a working day, and "nobody at 2 a.m." unless the person says so. */

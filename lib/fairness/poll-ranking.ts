@@ -1,13 +1,13 @@
-import {
-  comfortBand,
-  rankOptions,
-  type ComfortBand,
-  type Participant,
-  type RankKeys,
-  type Slot,
-  type SlotExplanation,
-  type Vote,
-} from '@/lib/fairness/fairness';
+import { comfortBand } from '@/lib/fairness/curve';
+import { rankOptions } from '@/lib/fairness/rank';
+import type {
+  ComfortBand,
+  Participant,
+  RankKeys,
+  Slot,
+  SlotExplanation,
+  Vote,
+} from '@/lib/fairness/model';
 import type { PollRecord } from '@/lib/poll/model';
 
 /** One participant's side of one option, as the results page shows it. */

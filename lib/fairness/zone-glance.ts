@@ -1,4 +1,6 @@
-import { comfortBand, rankOptions, type ComfortBand, type Slot } from '@/lib/fairness/fairness';
+import { comfortBand } from '@/lib/fairness/curve';
+import { rankOptions } from '@/lib/fairness/rank';
+import type { ComfortBand, Slot } from '@/lib/fairness/model';
 import type { PollRecord } from '@/lib/poll/model';
 import { placeName, resolveZone } from '@/lib/time/time-zone';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankOptions, type RankKeys } from '@/lib/fairness/fairness';
+import { rankOptions } from '@/lib/fairness/rank';
+import type { RankKeys } from '@/lib/fairness/model';
 import { scoreWeeklySeries, suggestAlternatingPair, suggestSlots } from '@/lib/finder/suggest';
 
 const keyTuple = (k: RankKeys) => [

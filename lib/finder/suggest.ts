@@ -1,17 +1,17 @@
 import type { Zone } from 'luxon';
-import {
-  comfortBand,
-  rankOptions,
-  renderSummary,
-  type ComfortBand,
-  type Participant,
-  type PersonRef,
-  type RankKeys,
-  type RankedOption,
-  type Slot,
-  type SlotExplanation,
-  type Vote,
-} from '@/lib/fairness/fairness';
+import { comfortBand } from '@/lib/fairness/curve';
+import { rankOptions } from '@/lib/fairness/rank';
+import { renderSummary } from '@/lib/fairness/explain';
+import type {
+  ComfortBand,
+  Participant,
+  PersonRef,
+  RankKeys,
+  RankedOption,
+  Slot,
+  SlotExplanation,
+  Vote,
+} from '@/lib/fairness/model';
 import { describeDifference, insteadOf } from '@/lib/time/clock-change-notice';
 import {
   checkedDate,

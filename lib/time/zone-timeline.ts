@@ -6,7 +6,7 @@ import { findTransitions, offsetAt, type Transition } from '@/lib/time/time-zone
  * occurrences or a poll's date range can ask "which offset at t?" thousands of times without
  * going back to Intl (~4 µs a call).
  *
- * It probes every 3 days, as the engine's own timeline does (lib/fairness/fairness.ts: in 1970–2100 no
+ * It probes every 3 days, as the engine's own timeline does (lib/fairness/localise.ts: in 1970–2100 no
  * zone changes its offset twice within 167 h, so a 72 h probe cannot step over a pair of
  * changes that cancel out). Where the offset differs, it halves the window on whole hours and
  * hands the last couple of hours to `findTransitions`, which pins the change to the

@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  painAtMinute,
-  rankOptions,
-  type DailyWindow,
-  type HM,
-  type Participant,
-  type RankedOption,
-  type Slot,
-  type Vote,
-} from '@/lib/fairness/fairness';
+import { painAtMinute } from '@/lib/fairness/curve';
+import { rankOptions } from '@/lib/fairness/rank';
+import type { DailyWindow, HM, Participant, RankedOption, Slot, Vote } from '@/lib/fairness/model';
 import { formatWall, localizeSlot, resolveZone } from '@/lib/time/time-zone';
 
 const MINUTE = 60_000;
