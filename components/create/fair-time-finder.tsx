@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
 import { useExplanationText } from '@/components/poll/ranking-list';
+import { formatPain } from '@/lib/fairness/explain';
 import { explanationView } from '@/lib/fairness/poll-ranking';
 import { VoteIcon } from '@/components/ui/vote-mark';
 import {
@@ -375,7 +376,6 @@ function PairReport({ result, locale }: { result: AlternatingPairResult; locale:
   const [first, second] = result.pair.members;
   if (!first || !second) return null;
   const weekday = describeDate(addDays('2024-01-01', first.time.weekday - 1), { locale }).weekday;
-  const pct = (pain: number) => (pain / 1000).toFixed(2);
   const worstPair = Math.max(...result.pair.places.map((p) => p.averagePain));
   const worstSingle = Math.max(...result.single.places.map((p) => p.averagePain));
   const single = result.single.members[0];
@@ -394,16 +394,20 @@ function PairReport({ result, locale }: { result: AlternatingPairResult; locale:
       <ul className="mt-1 grid gap-0.5">
         {result.pair.places.map((p) => (
           <li key={p.zone}>
-            {t('pairPlace', { place: p.place, pain: pct(p.averagePain), band: bandLabel(p.band) })}
+            {t('pairPlace', {
+              place: p.place,
+              pain: formatPain(p.averagePain),
+              band: bandLabel(p.band),
+            })}
           </li>
         ))}
       </ul>
       <p className="mt-1">
         {result.pairIsBetter
           ? t('pairBetter', {
-              pair: pct(worstPair),
+              pair: formatPain(worstPair),
               single: single?.time.wall ?? '',
-              singleWorst: pct(worstSingle),
+              singleWorst: formatPain(worstSingle),
             })
           : t('pairNotBetter', { single: single?.time.wall ?? '' })}
       </p>

@@ -101,8 +101,12 @@ const BAND_LABEL: Record<ComfortBand, string> = {
   night: 'night',
 };
 
-/** Milli-pain as "0.33": two decimals, half-up on the integer, so 175 reads 0.18 in every language. */
-function formatPain(pain: number): string {
+/**
+ * Milli-pain as "0.33": two decimals, half-up on the integer, so 175 reads 0.18 in every
+ * language. Every place that shows a pain calls this: rounding the fraction in floating point
+ * shows 0.17, because 0.175 is stored as 0.17499….
+ */
+export function formatPain(pain: number): string {
   const hundredths = Math.floor((pain + 5) / 10);
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }

@@ -1,4 +1,5 @@
 import { comfortBand, NIGHT_PAIN } from '@/lib/fairness/curve';
+import { formatPain } from '@/lib/fairness/explain';
 import type { ComfortBand } from '@/lib/fairness/model';
 import { describeDifference, insteadOf } from '@/lib/time/clock-change-notice';
 import {
@@ -115,12 +116,6 @@ export interface AlternatingPairResult {
 interface Scored {
   keys: SeriesKeys;
   order: number[];
-}
-
-/** "0.18" for 175: two decimals, half-up on the integer, as the engine's summaries (§6). */
-function formatPain(pain: number): string {
-  const hundredths = Math.floor((pain + 5) / 10);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
 
 function compareKeys(a: SeriesKeys, b: SeriesKeys): number {
