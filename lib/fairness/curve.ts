@@ -126,6 +126,22 @@ export function painAtMinute(minuteOfDay: number, preferred?: DailyWindow): numb
   return peakPain(curveFor(preferred), t, t);
 }
 
+/**
+ * h of fairness.md §3.3 for wall segments [a, b] (number-line ms, as `localise` gives them):
+ * the exact peak of the working-hours curve over the local interval.
+ */
+export function timePain(
+  segments: readonly (readonly [number, number])[],
+  preferred?: DailyWindow,
+): number {
+  const curve = curveFor(preferred);
+  let peak = 0;
+  for (const [a, b] of segments) {
+    peak = Math.max(peak, peakPain(curve, a * UNITS_PER_MS, b * UNITS_PER_MS));
+  }
+  return peak;
+}
+
 export function comfortBand(pain: number): ComfortBand {
   if (pain < 50) return 'comfortable';
   if (pain < 300) return 'edge';

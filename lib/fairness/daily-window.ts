@@ -44,3 +44,12 @@ export function hitsNever(w: NeverWindow, a: number, b: number): boolean {
   const sinceOpen = mod(a - w.startMs, DAY);
   return sinceOpen < w.lengthMs || a - sinceOpen + DAY < b;
 }
+
+/** Whether wall segments [a, b) (as `localise` gives them) meet the daily window `never`. */
+export function meetsNeverWindow(
+  segments: readonly (readonly [number, number])[],
+  never: DailyWindow,
+): boolean {
+  const window = neverWindowOf(never);
+  return window !== null && segments.some(([a, b]) => hitsNever(window, a, b));
+}

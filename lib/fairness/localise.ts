@@ -179,3 +179,33 @@ export function placeOf(zone: ResolvedZone, offsetMin: number): string | null {
     ? `UTC${formatUtcOffset(offsetMin)}`
     : null;
 }
+
+/** One timed slot at one place's clock: what is shown, and the wall segments pain is read over. */
+export interface LocalView extends LocalInterval {
+  /** Wall-clock pieces [a, b] (number-line ms) of the slot, cut at every offset change inside it. */
+  segments: readonly (readonly [number, number])[];
+}
+
+/**
+ * Timed slots (UTC ms, half-open) at the clock of `zone`, with one offset timeline probed for
+ * all of them: the engine's own localisation (fairness.md §2.2), for features that show or
+ * score local times without ranking anything.
+ */
+export function localise(
+  zone: Zone,
+  spans: readonly { startMs: number; endMs: number }[],
+): LocalView[] {
+  const slots = spans.map((span): NormalSlot => ({
+    id: '',
+    allDay: false,
+    ...span,
+    date: null,
+    wallTime: null,
+  }));
+  const loc = localiseZone(probeTimeline(zone, coverage(slots)), slots);
+  return slots.map((slot, s) => {
+    const segments: [number, number][] = [];
+    forEachSegment(loc, slot, s, (a, b) => segments.push([a, b]));
+    return { ...localInterval(loc, slot, s), segments };
+  });
+}

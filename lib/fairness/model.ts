@@ -16,6 +16,8 @@ export interface DailyWindow {
 
 export type Slot =
   | { id: string; start: string; durationMin: number }
+  /** An instant already known as UTC ms, as the store keeps it: no ISO string round trip. */
+  | { id: string; startMs: number; durationMin: number }
   | { id: string; anchor: { zone: string; wall: string }; durationMin: number }
   | { id: string; date: string; allDay: true };
 

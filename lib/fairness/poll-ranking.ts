@@ -4,10 +4,10 @@ import type {
   ComfortBand,
   Participant,
   RankKeys,
-  Slot,
   SlotExplanation,
   Vote,
 } from '@/lib/fairness/model';
+import { optionSlot } from '@/lib/fairness/poll-slots';
 import type { PollRecord } from '@/lib/poll/model';
 
 /** One participant's side of one option, as the results page shows it. */
@@ -119,17 +119,6 @@ export function explanationView(x: SlotExplanation): ExplanationView {
   };
 }
 
-function toSlot(option: PollRecord['options'][number]): Slot {
-  if (option.startsAt !== null && option.durationMinutes !== null) {
-    return {
-      id: option.id,
-      start: new Date(option.startsAt).toISOString(),
-      durationMin: option.durationMinutes,
-    };
-  }
-  return { id: option.id, date: option.date ?? '', allDay: true };
-}
-
 function toParticipant(p: PollRecord['participants'][number]): Participant {
   return {
     id: p.id,
@@ -163,7 +152,7 @@ export function rankPoll(poll: PollRecord): readonly RankedPollOption[] {
     poll.options.length === 0
       ? []
       : rankOptions({
-          slots: poll.options.map(toSlot),
+          slots: poll.options.map(optionSlot),
           participants: poll.participants.map(toParticipant),
         }).map(({ id, rank, keys, explanation, summary }) => ({
           id,
@@ -201,7 +190,7 @@ export function participantChips(poll: PollRecord, optionId: string): Participan
   const option = poll.options.find((o) => o.id === optionId);
   if (!option) return [];
   const [ranked] = rankOptions({
-    slots: [toSlot(option)],
+    slots: [optionSlot(option)],
     participants: poll.participants.map(toParticipant),
   });
   return (ranked?.participants ?? []).map((p) => ({

@@ -56,3 +56,23 @@ describe('slot input', () => {
     expect(ranked?.explanation.slot).toMatchObject({ startMs: Date.parse('2026-06-10T12:00:30Z') });
   });
 });
+
+describe('a slot given as an instant', () => {
+  it('ranks exactly as the same slot given as an ISO string', () => {
+    const participants = [person('ana', 'Asia/Kathmandu', { s: 'yes' })];
+    const start = '2026-10-28T16:15:00Z';
+    const [asText] = rankOptions({ slots: [utcSlot('s', start, 90)], participants });
+    const [asMs] = rankOptions({
+      slots: [{ id: 's', startMs: Date.parse(start), durationMin: 90 }],
+      participants,
+    });
+    expect(asMs?.keys).toEqual(asText?.keys);
+    expect(asMs?.summary).toBe(asText?.summary);
+  });
+
+  it('refuses a start that is not whole milliseconds', () => {
+    expect(() =>
+      rankOptions({ slots: [{ id: 's', startMs: Number.NaN, durationMin: 60 }], participants: [] }),
+    ).toThrow(RangeError);
+  });
+});

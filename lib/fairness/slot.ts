@@ -51,6 +51,15 @@ function parseInstant(iso: string): number | null {
   return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * MINUTE;
 }
 
+function checkedInstant(slot: { id: string; startMs: number }): number {
+  if (!Number.isSafeInteger(slot.startMs)) {
+    throw new RangeError(
+      `slot ${slot.id}: startMs must be whole UTC milliseconds, got ${slot.startMs}`,
+    );
+  }
+  return slot.startMs;
+}
+
 function checkedDuration(slot: { id: string; durationMin: number }): number {
   const d = slot.durationMin;
   if (!Number.isInteger(d) || d < 1 || d > 1440) {
@@ -106,9 +115,11 @@ export function normaliseSlot(slot: Slot): NormalSlot {
       wallTime,
     };
   }
-  const start = parseInstant(slot.start);
+  const start = 'startMs' in slot ? checkedInstant(slot) : parseInstant(slot.start);
   if (start === null)
-    throw new RangeError(`slot ${slot.id}: not an ISO instant with an offset: ${slot.start}`);
+    throw new RangeError(
+      `slot ${slot.id}: not an ISO instant with an offset: ${'start' in slot ? slot.start : ''}`,
+    );
   return {
     id: slot.id,
     allDay: false,

@@ -1,6 +1,7 @@
-import { comfortBand } from '@/lib/fairness/curve';
-import { rankOptions } from '@/lib/fairness/rank';
-import type { ComfortBand, Slot } from '@/lib/fairness/model';
+import { comfortBand, timePain } from '@/lib/fairness/curve';
+import { localise } from '@/lib/fairness/localise';
+import type { ComfortBand } from '@/lib/fairness/model';
+import { timedSpans } from '@/lib/fairness/poll-slots';
 import type { PollRecord } from '@/lib/poll/model';
 import { placeName, resolveZone } from '@/lib/time/time-zone';
 
@@ -24,34 +25,20 @@ export function glanceAtZones(poll: PollRecord): ZoneGlance {
   const ids = [
     ...new Set([poll.timeZone, ...poll.guestZones, ...poll.participants.map((p) => p.timeZone)]),
   ].filter((z) => resolveZone(z).status === 'iana');
-  const slots: Slot[] = poll.options.flatMap((o) =>
-    o.startsAt !== null && o.durationMinutes !== null
-      ? [{ id: o.id, start: new Date(o.startsAt).toISOString(), durationMin: o.durationMinutes }]
-      : [],
-  );
+  const spans = timedSpans(poll.options);
   const cells = new Map<string, GlanceCell[]>();
-  if (slots.length > 0 && ids.length > 0) {
-    // Each place as a participant who can come to everything: the engine localises once per zone.
-    const votes = Object.fromEntries(slots.map((s) => [s.id, 'yes' as const]));
-    const ranked = rankOptions({
-      slots,
-      participants: ids.map((zone, i) => ({ id: String(i), zone, votes })),
-    });
-    for (const option of ranked) {
-      cells.set(
-        option.id,
-        option.participants.flatMap((p) =>
-          p.local
-            ? [
-                {
-                  localStart: p.local.localStart,
-                  localEnd: p.local.localEnd,
-                  band: comfortBand(p.timePain ?? 0),
-                },
-              ]
-            : [],
-        ),
-      );
+  if (ids.length > 0) {
+    for (const span of spans) cells.set(span.id, []);
+    for (const id of ids) {
+      const clock = resolveZone(id).zone;
+      if (!clock) continue;
+      localise(clock, spans).forEach((view, i) => {
+        cells.get(spans[i]?.id ?? '')?.push({
+          localStart: view.localStart,
+          localEnd: view.localEnd,
+          band: comfortBand(timePain(view.segments)),
+        });
+      });
     }
   }
   return { zones: ids.map((id) => ({ id, place: placeName(id) })), cells };

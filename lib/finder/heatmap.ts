@@ -259,7 +259,6 @@ export function weekHeatmap(input: WeekHeatmapInput): WeekHeatmap {
         const clock = placeClocks[i] as (typeof placeClocks)[number];
         const offsetMinutes = timelineOffset(clock.timeline, startMs);
         const pain = intervalPain(
-          place.zone,
           clock.timeline,
           place.workingHours ?? undefined,
           startMs,

@@ -175,7 +175,6 @@ export function expand(ctx: SeriesContext, weekday: number, minute: number): Can
     const nights = c.nights[k % 2 === 0 ? 0 : 1];
     places.forEach((p, i) => {
       const pain = intervalPain(
-        p.zone,
         clocks.places[i] as OffsetTimeline,
         p.workingHours ?? undefined,
         startMs,

@@ -208,7 +208,7 @@ export function suggestSlots(input: SuggestSlotsInput): SuggestedSlot[] {
       slots.push(
         cell.wallTime === 'repeated'
           ? { id, anchor: { zone: input.organiserZone, wall: id }, durationMin: duration }
-          : { id, start: `${formatWall(cell.startMs)}Z`, durationMin: duration },
+          : { id, startMs: cell.startMs, durationMin: duration },
       );
       cellOf.set(id, {
         startMs: cell.startMs,
