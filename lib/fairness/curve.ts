@@ -142,6 +142,21 @@ export function timePain(
   return peak;
 }
 
+/** Whether `preferred` changes the curve: working hours other than the usual 09:00–17:00 day. */
+export function fromWorkingHours(preferred: DailyWindow | undefined): boolean {
+  return curveFor(preferred) !== curveFor(undefined);
+}
+
+/**
+ * The comfort band of one person at one slot, from their time pain h (their own working
+ * hours): the only function that decides it, so the glance table, the ranking's worst line
+ * and every participant chip agree. A slot they chose inside their own never window counts
+ * as night (fairness.md §4), so it shows as night too.
+ */
+export function personBand(timePain: number, overridden = false): ComfortBand {
+  return comfortBand(overridden && timePain < NIGHT_PAIN ? NIGHT_PAIN : timePain);
+}
+
 export function comfortBand(pain: number): ComfortBand {
   if (pain < 50) return 'comfortable';
   if (pain < 300) return 'edge';

@@ -1,4 +1,4 @@
-import { comfortBand, IF_NEED_BE_PAIN, NIGHT_PAIN } from '@/lib/fairness/curve';
+import { IF_NEED_BE_PAIN, NIGHT_PAIN } from '@/lib/fairness/curve';
 import type {
   ComfortBand,
   LocalInterval,
@@ -74,7 +74,7 @@ function worstFact(slot: NormalSlot, row: ParticipantScore | undefined, pain: nu
     row.effectiveVote === 'ifneedbe' &&
     IF_NEED_BE_PAIN > (row.timePain ?? 0) &&
     pain === IF_NEED_BE_PAIN;
-  if (fromVote || !row.local) {
+  if (fromVote || !row.local || row.band === null) {
     return {
       kind: 'vote',
       participant,
@@ -88,8 +88,9 @@ function worstFact(slot: NormalSlot, row: ParticipantScore | undefined, pain: nu
     participant,
     place: row.place as string,
     interval: row.local,
-    band: comfortBand(pain),
+    band: row.band,
     pain,
+    ...(row.fromWorkingHours ? { fromWorkingHours: true as const } : {}),
   };
 }
 

@@ -82,6 +82,8 @@ export type WorstFact =
       interval: LocalInterval;
       band: ComfortBand;
       pain: number;
+      /** Present when `band` comes from the person's own working hours. */
+      fromWorkingHours?: true;
     }
   /** The worst pain is the if-need-be vote itself (250), above the local time's pain. */
   | {
@@ -137,6 +139,13 @@ export interface ParticipantScore {
   timePain: number | null;
   /** p_i: null when the participant does not attend. */
   pain: number | null;
+  /**
+   * This person's comfort band at this slot (`personBand`), the one every view shows; null
+   * without a local time (all-day option, no usable zone).
+   */
+  band: ComfortBand | null;
+  /** The band comes from the person's own working hours, not the usual 09:00–17:00 day. */
+  fromWorkingHours: boolean;
 }
 
 export interface RankedOption {

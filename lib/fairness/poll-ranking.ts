@@ -1,4 +1,3 @@
-import { comfortBand } from '@/lib/fairness/curve';
 import { rankOptions } from '@/lib/fairness/rank';
 import type {
   ComfortBand,
@@ -19,6 +18,8 @@ export interface ParticipantChip {
   localStart: string | null;
   localEnd: string | null;
   band: ComfortBand | null;
+  /** `band` comes from the participant's own working hours, not the usual day. */
+  fromWorkingHours: boolean;
   vote: Vote | null;
   /** "no" when a yes fell into the participant's never window. */
   effectiveVote: Vote | null;
@@ -58,6 +59,8 @@ export type WorstView =
       localStart: string;
       localEnd: string;
       band: ComfortBand;
+      /** Present when `band` comes from the person's own working hours. */
+      fromWorkingHours?: true;
     };
 
 /** The facts of an explanation that the page puts into words, in the viewer's language. */
@@ -103,6 +106,7 @@ export function explanationView(x: SlotExplanation): ExplanationView {
           localStart: w.interval.localStart,
           localEnd: w.interval.localEnd,
           band: w.band,
+          ...(w.fromWorkingHours ? { fromWorkingHours: true as const } : {}),
         }
       : w.kind === 'vote'
         ? { kind: w.kind, name: w.participant.name }
@@ -199,7 +203,8 @@ export function participantChips(poll: PollRecord, optionId: string): Participan
     place: p.place,
     localStart: p.local?.localStart ?? null,
     localEnd: p.local?.localEnd ?? null,
-    band: p.local && p.timePain !== null ? comfortBand(p.timePain) : null,
+    band: p.band,
+    fromWorkingHours: p.band !== null && p.fromWorkingHours,
     vote: p.vote,
     effectiveVote: p.effectiveVote,
   }));

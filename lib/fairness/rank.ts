@@ -1,10 +1,12 @@
 import type { Zone } from 'luxon';
 import {
   curveFor,
+  fromWorkingHours,
   IF_NEED_BE_PAIN,
   NIGHT_PAIN,
   PAIN_STEP,
   peakPain,
+  personBand,
   UNITS_PER_MS,
   type Curve,
 } from '@/lib/fairness/curve';
@@ -56,6 +58,8 @@ interface Person {
    * would be a megamorphic look-up (~100 ns) for every never-window hit.
    */
   overrides: Uint8Array | null;
+  /** The person's working hours change their curve (their band is not the usual day's). */
+  fromWorkingHours: boolean;
 }
 
 interface Scoring {
@@ -146,7 +150,13 @@ function prepare(slotsIn: readonly Slot[], participants: readonly Participant[])
       const zone = resolveZone(p.zone);
       const never = neverWindowOf(p.never);
       if (zone.zone === null) {
-        profile = { zone, localisation: -1, cellRow: 0, hasNever: false };
+        profile = {
+          zone,
+          localisation: -1,
+          cellRow: 0,
+          hasNever: false,
+          fromWorkingHours: false,
+        };
       } else {
         const li = localisationOf(zone.id, zone.zone);
         profile = {
@@ -154,6 +164,7 @@ function prepare(slotsIn: readonly Slot[], participants: readonly Participant[])
           localisation: li,
           cellRow: cellRowOf(li, curveFor(p.preferred), never),
           hasNever: never !== null,
+          fromWorkingHours: fromWorkingHours(p.preferred),
         };
       }
       profiles.set(profileKey, profile);
@@ -165,6 +176,7 @@ function prepare(slotsIn: readonly Slot[], participants: readonly Participant[])
       localisation: profile.localisation,
       cellRow: profile.cellRow,
       overrides: profile.hasNever ? overrideFlags(p, slotIndex) : null,
+      fromWorkingHours: profile.fromWorkingHours,
     };
   });
 
@@ -441,6 +453,8 @@ function scoreParticipants(sc: Scoring, s: number): ParticipantScore[] {
       never,
       timePain,
       pain,
+      band: view && timePain !== null && !slot.allDay ? personBand(timePain, overridden) : null,
+      fromWorkingHours: person.fromWorkingHours,
     };
   });
 }
