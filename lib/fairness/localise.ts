@@ -1,10 +1,15 @@
 import type { Zone } from 'luxon';
+import {
+  coveringTimeline,
+  entryAt,
+  PROBE_STEP,
+  type OffsetTimeline,
+} from '@/lib/time/zone-timeline';
 import type { NormalSlot } from '@/lib/fairness/slot';
 import type { LocalInterval } from '@/lib/fairness/model';
 import {
   formatUtcOffset,
   formatWall,
-  offsetAt,
   placeName,
   weekdayShort,
   type ResolvedZone,
@@ -14,22 +19,6 @@ import {
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
-
-/**
- * Probe step of the offset timeline. luxon computes an offset through Intl in ~3.5 µs, so
- * probing every hour of a week in 40 zones would alone cost ~25 ms. Probing every 3 days and
- * bisecting to the millisecond finds the same transitions as §2.2's hourly probe whenever a
- * zone does not change its offset twice within 72 h. An hourly scan of all 418 canonical
- * zones of tzdata 2025c over 1970–2100 found the closest pair of changes 167 h apart
- * (Brazil 2000; Gaza and Hebron 2040), so over that range the two probes agree for every zone.
- */
-export const PROBE_STEP = 3 * DAY;
-
-/** Offsets known at `at[k]` and after, up to the next entry; entries strictly inside a slot are transitions. */
-export interface Timeline {
-  at: number[];
-  offset: number[];
-}
 
 /** The merged instants the slots cover, so a week of contiguous slots is one probe run. */
 export function coverage(slots: readonly NormalSlot[]): [number, number][] {
@@ -47,73 +36,19 @@ export function coverage(slots: readonly NormalSlot[]): [number, number][] {
   return ranges;
 }
 
-export function probeTimeline(zone: Zone, ranges: readonly [number, number][]): Timeline {
-  const timeline: Timeline = { at: [], offset: [] };
-  for (const [from, to] of ranges) {
-    let t = from;
-    let offset = offsetAt(zone, from);
-    timeline.at.push(from);
-    timeline.offset.push(offset);
-    if (zone.isUniversal) continue;
-    while (t < to) {
-      const next = Math.min(t + PROBE_STEP, to);
-      if (offsetAt(zone, next) === offset) {
-        t = next;
-        continue;
-      }
-      t = firstChange(zone, t, next, offset);
-      offset = offsetAt(zone, t);
-      timeline.at.push(t);
-      timeline.offset.push(offset);
-    }
-  }
-  return timeline;
-}
-
-/**
- * The first millisecond in (lo, hi] whose offset is not `offset`, given off(lo) = offset ≠
- * off(hi). Bisects on whole minutes first, where tzdata puts its changes, and checks that
- * minute before falling back to millisecond steps: about 12 offset look-ups instead of 27.
- */
-function firstChange(zone: Zone, lo: number, hi: number, offset: number): number {
-  while (hi - lo > MINUTE) {
-    let mid = Math.floor((lo + hi) / 2 / MINUTE) * MINUTE;
-    if (mid <= lo) mid += MINUTE;
-    if (offsetAt(zone, mid) === offset) lo = mid;
-    else hi = mid;
-  }
-  if (hi % MINUTE === 0 && hi - 1 > lo && offsetAt(zone, hi - 1) === offset) return hi;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (offsetAt(zone, mid) === offset) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
-/** Index of the last entry at or before `ms`. */
-export function entryAt(timeline: Timeline, ms: number): number {
-  const { at } = timeline;
-  let lo = 0;
-  let hi = at.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((at[mid] as number) <= ms) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Per zone, per slot: the offset at the start and the transitions inside the slot. */
 export interface ZoneLocalisation {
-  timeline: Timeline;
+  timeline: OffsetTimeline;
   offsetStart: Float64Array;
   /** Timeline entries firstInside..lastInside-1 are the transitions t with start < t < end. */
   firstInside: Int32Array;
   lastInside: Int32Array;
 }
 
-export function localiseZone(timeline: Timeline, slots: readonly NormalSlot[]): ZoneLocalisation {
+export function localiseZone(
+  timeline: OffsetTimeline,
+  slots: readonly NormalSlot[],
+): ZoneLocalisation {
   const n = slots.length;
   const loc: ZoneLocalisation = {
     timeline,
@@ -202,7 +137,7 @@ export function localise(
     date: null,
     wallTime: null,
   }));
-  const loc = localiseZone(probeTimeline(zone, coverage(slots)), slots);
+  const loc = localiseZone(coveringTimeline(zone, coverage(slots)), slots);
   return slots.map((slot, s) => {
     const segments: [number, number][] = [];
     forEachSegment(loc, slot, s, (a, b) => segments.push([a, b]));

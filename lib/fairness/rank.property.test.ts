@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { painAtMinute } from '@/lib/fairness/curve';
 import { rankOptions } from '@/lib/fairness/rank';
 import type { DailyWindow, HM, Participant, RankedOption, Slot, Vote } from '@/lib/fairness/model';
-import { formatWall, localizeSlot, resolveZone } from '@/lib/time/time-zone';
+import { localizeSlot } from '@/lib/fixtures/hourly-probe';
+import { formatWall, resolveZone } from '@/lib/time/time-zone';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;

@@ -18,7 +18,6 @@ import {
   localiseZone,
   localInterval,
   placeOf,
-  probeTimeline,
   type ZoneLocalisation,
 } from '@/lib/fairness/localise';
 import type {
@@ -33,6 +32,7 @@ import type {
 } from '@/lib/fairness/model';
 import { normaliseSlot, type NormalSlot } from '@/lib/fairness/slot';
 import { resolveZone, type ResolvedZone } from '@/lib/time/time-zone';
+import { coveringTimeline } from '@/lib/time/zone-timeline';
 
 /**
  * The slot-fairness/1.0 ranking (docs/fairness.md §4–§5).
@@ -91,7 +91,7 @@ function prepare(slotsIn: readonly Slot[], participants: readonly Participant[])
   const localisationOf = (zoneId: string, zone: Zone): number => {
     const known = byZone.get(zoneId);
     if (known !== undefined) return known;
-    const timeline = probeTimeline(zone, ranges);
+    const timeline = coveringTimeline(zone, ranges);
     const signature = `${timeline.at.join(',')}|${timeline.offset.join(',')}`;
     let index = bySignature.get(signature);
     if (index === undefined) {
