@@ -1,3 +1,4 @@
+import type { VoteValue } from '@/lib/poll/model';
 import type { ZoneStatus } from '@/lib/time/time-zone';
 
 /**
@@ -6,7 +7,8 @@ import type { ZoneStatus } from '@/lib/time/time-zone';
  * divided by 1000).
  */
 
-export type Vote = 'yes' | 'ifneedbe' | 'no';
+/** The poll's vote values (lib/poll/model.ts), as the engine reads them. */
+export type Vote = VoteValue;
 export type HM = `${number}:${number}`;
 /** A daily window `[start, end)` in local wall time; it may wrap midnight ("23:00"–"07:00"). */
 export interface DailyWindow {

@@ -31,6 +31,7 @@ import type {
   Vote,
 } from '@/lib/fairness/model';
 import { normaliseSlot, type NormalSlot } from '@/lib/fairness/slot';
+import { VOTE_VALUES } from '@/lib/poll/model';
 import { resolveZone, type ResolvedZone } from '@/lib/time/time-zone';
 import { coveringTimeline } from '@/lib/time/zone-timeline';
 
@@ -418,7 +419,7 @@ function scoreParticipants(sc: Scoring, s: number): ParticipantScore[] {
   const perZone = new Map<string, { local: LocalInterval; place: string | null }>();
   return sc.people.map((person): ParticipantScore => {
     const raw = person.source.votes[slot.id];
-    const vote: Vote | null = raw === 'yes' || raw === 'ifneedbe' || raw === 'no' ? raw : null;
+    const vote: Vote | null = raw !== undefined && VOTE_VALUES.includes(raw) ? raw : null;
     const loc = slot.allDay ? undefined : sc.localisations[person.localisation];
     let view: { local: LocalInterval; place: string | null } | undefined;
     if (loc && person.zone.id !== null) {
