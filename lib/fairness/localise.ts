@@ -56,13 +56,16 @@ export function localiseZone(
     firstInside: new Int32Array(n),
     lastInside: new Int32Array(n),
   };
+  // A local copy of the import, called twice per slot: transpiled to CommonJS, an imported
+  // binding is read through a module getter at every use (see tally in rank.ts).
+  const entry = entryAt;
   for (let s = 0; s < n; s++) {
     const slot = slots[s] as NormalSlot;
     if (slot.allDay) continue;
-    const atStart = entryAt(timeline, slot.startMs);
+    const atStart = entry(timeline, slot.startMs);
     loc.offsetStart[s] = timeline.offset[atStart] as number;
     loc.firstInside[s] = atStart + 1;
-    loc.lastInside[s] = entryAt(timeline, slot.endMs - 1) + 1;
+    loc.lastInside[s] = entry(timeline, slot.endMs - 1) + 1;
   }
   return loc;
 }
