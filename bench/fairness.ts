@@ -1,12 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import {
-  rankOptions,
-  type DailyWindow,
-  type Participant,
-  type Slot,
-  type Vote,
-} from '@/lib/fairness/fairness';
+import { rankOptions } from '@/lib/fairness/rank';
+import type { DailyWindow, Participant, Slot, Vote } from '@/lib/fairness/model';
 import { offsetAt, resolveZone } from '@/lib/time/time-zone';
 
 /**

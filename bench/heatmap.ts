@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { median } from './fairness';
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 import { weekHeatmap, type PlaceInput } from '@/lib/finder/heatmap';
-import { suggestAlternatingPair, suggestSlots } from '@/lib/finder/suggest';
+import { suggestAlternatingPair } from '@/lib/finder/alternating-series';
+import { suggestSlots } from '@/lib/finder/weekly-suggestions';
 
 /**
  * The poll-creation heatmap: 7 days × 96 rows (15-minute steps) for 20 places, scored for a

@@ -16,10 +16,9 @@ import {
 } from '@/lib/finder/heatmap';
 import {
   suggestAlternatingPair,
-  suggestSlots,
   type AlternatingPairResult,
-  type SuggestedSlot,
-} from '@/lib/finder/suggest';
+} from '@/lib/finder/alternating-series';
+import { suggestSlots, type SuggestedSlot } from '@/lib/finder/weekly-suggestions';
 import { describeDate, formatWallTime } from '@/lib/time/slot-display';
 import { placeName } from '@/lib/time/time-zone';
 import { mondayOf, shortDayLabel } from '@/lib/time/week-days';

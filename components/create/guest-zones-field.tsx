@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useZoneChoices } from '@/components/ui/zone-picker';
 import { matchZone, zoneOffsetLabel } from '@/lib/time/slot-display';
-import type { HM } from '@/lib/fairness/fairness';
+import type { HM } from '@/lib/fairness/model';
 import type { PlaceInput } from '@/lib/finder/heatmap';
 import { placeName } from '@/lib/time/time-zone';
 

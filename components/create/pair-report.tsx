@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { useBandLabel } from '@/components/ui/comfort-band';
-import type { AlternatingPairResult } from '@/lib/finder/suggest';
+import type { AlternatingPairResult } from '@/lib/finder/alternating-series';
+import { formatPain } from '@/lib/fairness/explain';
 import { describeDate } from '@/lib/time/slot-display';
 import { addDays, placeName } from '@/lib/time/time-zone';
 
@@ -14,7 +15,6 @@ export function PairReport({ result, locale }: { result: AlternatingPairResult; 
   const [first, second] = result.pair.members;
   if (!first || !second) return null;
   const weekday = describeDate(addDays('2024-01-01', first.time.weekday - 1), { locale }).weekday;
-  const pct = (pain: number) => (pain / 1000).toFixed(2);
   const worstPair = Math.max(...result.pair.places.map((p) => p.averagePain));
   const worstSingle = Math.max(...result.single.places.map((p) => p.averagePain));
   const single = result.single.members[0];
@@ -33,16 +33,20 @@ export function PairReport({ result, locale }: { result: AlternatingPairResult; 
       <ul className="mt-1 grid gap-0.5">
         {result.pair.places.map((p) => (
           <li key={p.zone}>
-            {t('pairPlace', { place: p.place, pain: pct(p.averagePain), band: bandLabel(p.band) })}
+            {t('pairPlace', {
+              place: p.place,
+              pain: formatPain(p.averagePain),
+              band: bandLabel(p.band),
+            })}
           </li>
         ))}
       </ul>
       <p className="mt-1">
         {result.pairIsBetter
           ? t('pairBetter', {
-              pair: pct(worstPair),
+              pair: formatPain(worstPair),
               single: single?.time.wall ?? '',
-              singleWorst: pct(worstSingle),
+              singleWorst: formatPain(worstSingle),
             })
           : t('pairNotBetter', { single: single?.time.wall ?? '' })}
       </p>

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useExplanationText } from '@/components/ui/use-explanation-text';
 import { explanationView } from '@/lib/fairness/poll-ranking';
-import type { SuggestedSlot } from '@/lib/finder/suggest';
+import type { SuggestedSlot } from '@/lib/finder/weekly-suggestions';
 import { shortDayLabel } from '@/lib/time/week-days';
 
 /** The finder's fairest times of the week, each with its reason and a button to add it. */

@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { useTranslations } from 'next-intl';
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 
 /** "Working hours" and "never" windows, local to the participant's own zone. */
 export function HoursFields({

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 
 /**
  * What this browser remembers for the viewer: their zone in a cookie (so the server renders

@@ -9,7 +9,7 @@ import { CopyField } from '@/components/ui/copy-button';
 import { FieldError } from '@/components/ui/field-error';
 import { submitInPlace } from '@/components/ui/submit-in-place';
 import { VoteIcon, VOTE_STYLE } from '@/components/ui/vote-mark';
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 import {
   DEFAULT_NEVER_WINDOW,
   DEFAULT_WORKING_HOURS,

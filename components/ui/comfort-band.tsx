@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { ComfortBand } from '@/lib/fairness/fairness';
+import type { ComfortBand } from '@/lib/fairness/model';
 
 const BAND_KEY = {
   comfortable: 'comfortable',

@@ -97,6 +97,25 @@ describe('rankPoll', () => {
   });
 });
 
+describe('the band of a slot chosen inside one’s own never window', () => {
+  it('is night in the chip, as in the ranking’s worst line, since it counts as night', () => {
+    const options = [{ id: 'late', ...hour('2026-06-10T21:30:00Z') }];
+    const ana = {
+      ...person('ana', 'Europe/London', { late: 'yes' as const }),
+      neverWindow: { start: '23:00', end: '07:00' } as const,
+      overrideNever: ['late'],
+    };
+    const stored = poll(options, [ana]);
+    const worst = rankPoll(stored)[0]?.explanation.worst;
+    expect(worst).toMatchObject({ kind: 'local-time', band: 'night' });
+    expect(participantChips(stored, 'late')[0]).toMatchObject({
+      localStart: '2026-06-10T22:30',
+      band: 'night',
+      fromWorkingHours: false,
+    });
+  });
+});
+
 describe('rankPollForPage', () => {
   const night = Array.from({ length: 8 }, (_, i) =>
     person(`la${i}`, 'America/Los_Angeles', { slot: 'yes' }),

@@ -1,13 +1,12 @@
-import {
-  comfortBand,
-  rankOptions,
-  type ComfortBand,
-  type Participant,
-  type RankKeys,
-  type Slot,
-  type SlotExplanation,
-  type Vote,
-} from '@/lib/fairness/fairness';
+import { rankOptions } from '@/lib/fairness/rank';
+import type {
+  ComfortBand,
+  Participant,
+  RankKeys,
+  SlotExplanation,
+  Vote,
+} from '@/lib/fairness/model';
+import { optionSlot } from '@/lib/fairness/poll-slots';
 import type { PollRecord } from '@/lib/poll/model';
 
 /** One participant's side of one option, as the results page shows it. */
@@ -19,6 +18,8 @@ export interface ParticipantChip {
   localStart: string | null;
   localEnd: string | null;
   band: ComfortBand | null;
+  /** `band` comes from the participant's own working hours, not the usual day. */
+  fromWorkingHours: boolean;
   vote: Vote | null;
   /** "no" when a yes fell into the participant's never window. */
   effectiveVote: Vote | null;
@@ -58,6 +59,8 @@ export type WorstView =
       localStart: string;
       localEnd: string;
       band: ComfortBand;
+      /** Present when `band` comes from the person's own working hours. */
+      fromWorkingHours?: true;
     };
 
 /** The facts of an explanation that the page puts into words, in the viewer's language. */
@@ -103,6 +106,7 @@ export function explanationView(x: SlotExplanation): ExplanationView {
           localStart: w.interval.localStart,
           localEnd: w.interval.localEnd,
           band: w.band,
+          ...(w.fromWorkingHours ? { fromWorkingHours: true as const } : {}),
         }
       : w.kind === 'vote'
         ? { kind: w.kind, name: w.participant.name }
@@ -117,17 +121,6 @@ export function explanationView(x: SlotExplanation): ExplanationView {
     crossesMidnight: x.crossesMidnight,
     clockChange: x.clockChange,
   };
-}
-
-function toSlot(option: PollRecord['options'][number]): Slot {
-  if (option.startsAt !== null && option.durationMinutes !== null) {
-    return {
-      id: option.id,
-      start: new Date(option.startsAt).toISOString(),
-      durationMin: option.durationMinutes,
-    };
-  }
-  return { id: option.id, date: option.date ?? '', allDay: true };
 }
 
 function toParticipant(p: PollRecord['participants'][number]): Participant {
@@ -163,7 +156,7 @@ export function rankPoll(poll: PollRecord): readonly RankedPollOption[] {
     poll.options.length === 0
       ? []
       : rankOptions({
-          slots: poll.options.map(toSlot),
+          slots: poll.options.map(optionSlot),
           participants: poll.participants.map(toParticipant),
         }).map(({ id, rank, keys, explanation, summary }) => ({
           id,
@@ -201,7 +194,7 @@ export function participantChips(poll: PollRecord, optionId: string): Participan
   const option = poll.options.find((o) => o.id === optionId);
   if (!option) return [];
   const [ranked] = rankOptions({
-    slots: [toSlot(option)],
+    slots: [optionSlot(option)],
     participants: poll.participants.map(toParticipant),
   });
   return (ranked?.participants ?? []).map((p) => ({
@@ -210,7 +203,8 @@ export function participantChips(poll: PollRecord, optionId: string): Participan
     place: p.place,
     localStart: p.local?.localStart ?? null,
     localEnd: p.local?.localEnd ?? null,
-    band: p.local && p.timePain !== null ? comfortBand(p.timePain) : null,
+    band: p.band,
+    fromWorkingHours: p.band !== null && p.fromWorkingHours,
     vote: p.vote,
     effectiveVote: p.effectiveVote,
   }));

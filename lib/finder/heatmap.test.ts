@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankOptions } from '@/lib/fairness/fairness';
+import { rankOptions } from '@/lib/fairness/rank';
 import {
   weekHeatmap,
   type HeatmapCell,

@@ -1,5 +1,6 @@
 import type { Zone } from 'luxon';
-import { comfortBand, type ComfortBand, type DailyWindow } from '@/lib/fairness/fairness';
+import { comfortBand } from '@/lib/fairness/curve';
+import type { ComfortBand, DailyWindow } from '@/lib/fairness/model';
 import { intervalPain, painByStartMinute } from '@/lib/fairness/interval-pain';
 import {
   formatDate,
@@ -258,7 +259,6 @@ export function weekHeatmap(input: WeekHeatmapInput): WeekHeatmap {
         const clock = placeClocks[i] as (typeof placeClocks)[number];
         const offsetMinutes = timelineOffset(clock.timeline, startMs);
         const pain = intervalPain(
-          place.zone,
           clock.timeline,
           place.workingHours ?? undefined,
           startMs,

@@ -1,4 +1,4 @@
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 
 export const VOTE_VALUES = ['yes', 'ifneedbe', 'no'] as const;
 export type VoteValue = (typeof VOTE_VALUES)[number];

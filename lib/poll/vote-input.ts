@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DailyWindow } from '@/lib/fairness/fairness';
+import type { DailyWindow } from '@/lib/fairness/model';
 import { LIMITS } from '@/lib/poll/limits';
 import { zoneSchema } from '@/lib/poll/poll-input';
 import { VOTE_VALUES, type VoteValue } from '@/lib/poll/model';

@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { offsetTimeline, type Transition } from '@/lib/time/zone-timeline';
 
 /**
  * The time model of slot-fairness/1.0 (fairness.md §2): zone resolution, offsets per
@@ -110,43 +111,9 @@ export function wallAt(zone: Zone, ms: number): number {
   return ms + offsetAt(zone, ms) * MINUTE;
 }
 
-export interface Transition {
-  utcMs: number;
-  offsetBefore: number;
-  offsetAfter: number;
-  kind: 'gap' | 'overlap';
-}
-
-/** Offset changes t with startMs < t < endMs (strict), found by hourly probes and bisection. */
+/** Offset changes t with startMs < t < endMs (strict, fairness.md §2.2), from the one offset timeline. */
 export function findTransitions(zone: Zone, startMs: number, endMs: number): Transition[] {
-  if (zone.isUniversal) return [];
-  const found: Transition[] = [];
-  let prev = startMs;
-  let prevOffset = offsetAt(zone, startMs);
-  while (prev < endMs) {
-    const next = Math.min(prev + HOUR, endMs);
-    const nextOffset = offsetAt(zone, next);
-    if (nextOffset !== prevOffset) {
-      let lo = prev;
-      let hi = next;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (offsetAt(zone, mid) === prevOffset) lo = mid;
-        else hi = mid;
-      }
-      if (hi < endMs) {
-        found.push({
-          utcMs: hi,
-          offsetBefore: prevOffset,
-          offsetAfter: offsetAt(zone, hi),
-          kind: offsetAt(zone, hi) > prevOffset ? 'gap' : 'overlap',
-        });
-      }
-    }
-    prev = next;
-    prevOffset = nextOffset;
-  }
-  return found;
+  return offsetTimeline(zone, startMs, endMs).transitions.filter((t) => t.utcMs < endMs);
 }
 
 export interface LocalSlot {

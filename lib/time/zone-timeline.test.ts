@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findTransitions, resolveZone } from '@/lib/time/time-zone';
-import { changesWithin, offsetTimeline, timelineOffset } from '@/lib/time/zone-timeline';
+import { findTransitions } from '@/lib/fixtures/hourly-probe';
+import { resolveZone } from '@/lib/time/time-zone';
+import {
+  changesWithin,
+  coveringTimeline,
+  offsetTimeline,
+  timelineOffset,
+} from '@/lib/time/zone-timeline';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -103,5 +109,27 @@ describe('a clock change within an interval', () => {
   it('is looked up directly when the interval leaves the probed stretch', () => {
     const early = offsetTimeline(zoneOf('Europe/Rome'), Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 8));
     expect(changesWithin(early, ROME_SPRING - HOUR, ROME_SPRING + HOUR)).toBe(true);
+  });
+});
+
+describe('a timeline over several stretches', () => {
+  const rome = zoneOf('Europe/Rome');
+  const spring: [number, number] = [ROME_SPRING - DAY, ROME_SPRING + DAY];
+  const autumn: [number, number] = [Date.UTC(2026, 9, 24), Date.UTC(2026, 9, 26)];
+  const timeline = coveringTimeline(rome, [spring, autumn]);
+
+  it('holds the changes inside each stretch, as one timeline over each would', () => {
+    expect(timeline.transitions).toEqual([
+      ...offsetTimeline(rome, ...spring).transitions,
+      ...offsetTimeline(rome, ...autumn).transitions,
+    ]);
+    expect(timeline.transitions.map((t) => t.kind)).toEqual(['gap', 'overlap']);
+  });
+
+  it('asks the zone itself between the stretches, where nothing was probed', () => {
+    const summer = Date.UTC(2026, 6, 1);
+    expect(timelineOffset(timeline, summer)).toBe(120);
+    expect(changesWithin(timeline, summer, summer + DAY)).toBe(false);
+    expect(changesWithin(timeline, autumn[0], autumn[1])).toBe(true);
   });
 });

@@ -1,16 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  painAtMinute,
-  rankOptions,
-  type DailyWindow,
-  type HM,
-  type Participant,
-  type RankedOption,
-  type Slot,
-  type Vote,
-} from '@/lib/fairness/fairness';
-import { formatWall, localizeSlot, resolveZone } from '@/lib/time/time-zone';
+import { painAtMinute } from '@/lib/fairness/curve';
+import { rankOptions } from '@/lib/fairness/rank';
+import type { DailyWindow, HM, Participant, RankedOption, Slot, Vote } from '@/lib/fairness/model';
+import { localizeSlot } from '@/lib/fixtures/hourly-probe';
+import { formatWall, resolveZone } from '@/lib/time/time-zone';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
