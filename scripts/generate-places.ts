@@ -249,7 +249,10 @@ for (const locale of LOCALES) {
       return english !== undefined && foldName(english).startsWith(foldName(fallbackCity(zone)));
     });
     const city = lookup(zone) ?? (renamed === undefined ? undefined : lookup(renamed));
-    if (city && city !== fallbackCity(zone)) table[zone] = city;
+    // placeLabel falls back to English, then to the zone's own city: keep only what adds.
+    const fallback =
+      locale === 'en' ? fallbackCity(zone) : (exemplars.en?.[zone] ?? fallbackCity(zone));
+    if (city && city !== fallback) table[zone] = city;
   }
   exemplars[locale] = table;
 }
