@@ -1,4 +1,5 @@
 import raw from '@/lib/places/data/place-index.json';
+import { placeLabel } from '@/lib/places/place-label';
 import { parsePlaceIndex, searchPlaces, type PlaceSuggestion } from '@/lib/places/place-search';
 
 /**
@@ -9,4 +10,9 @@ const index = parsePlaceIndex(raw);
 
 export function findPlaces(query: string, limit?: number): PlaceSuggestion[] {
   return searchPlaces(index, query, limit);
+}
+
+/** placeLabel for the suggestions: its CLDR names (about 5 kB gzip) load with the search. */
+export function suggestionLabel(zone: string, locale: string): string {
+  return placeLabel(zone, locale);
 }
