@@ -3,6 +3,8 @@ import { IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { canonicalZone, zoneAliases } from '@/lib/places/zone-aliases';
 import { placeName, resolveZone } from '@/lib/time/time-zone';
+import { participantRecord, pollRecord } from '@/lib/fixtures/poll-record';
+import { preparePollUpdate } from '@/lib/poll/poll-admin';
 import { zoneSchema } from '@/lib/poll/poll-input';
 
 const aliases = [...zoneAliases()];
@@ -44,6 +46,22 @@ describe('zone aliases', () => {
       expect(placeName(alias)).toBe(placeName(zone));
     },
   );
+
+  it('let an answered poll stored under an old name be edited under its current one', () => {
+    const poll = pollRecord({
+      timeZone: 'Asia/Calcutta',
+      options: [
+        { id: 'a', startsAt: Date.parse('2026-10-28T16:00:00Z'), durationMinutes: 60, date: null },
+      ],
+      participants: [participantRecord('ana', 'Asia/Kathmandu', {})],
+    });
+    const now = Date.parse('2026-10-01T12:00:00Z');
+    expect(preparePollUpdate({ timeZone: 'Asia/Kolkata', title: 'Renamed' }, poll, now).ok).toBe(
+      true,
+    );
+    expect(preparePollUpdate({ timeZone: 'Asia/Calcutta' }, poll, now).ok).toBe(true);
+    expect(preparePollUpdate({ timeZone: 'Asia/Dhaka' }, poll, now).ok).toBe(false);
+  });
 
   const tzdata = '/usr/share/zoneinfo/tzdata.zi';
   it.runIf(existsSync(tzdata))('cover every link of the system tzdata but countries’ own', () => {
