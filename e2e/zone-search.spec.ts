@@ -63,6 +63,37 @@ test.describe('the city search of the zone field', () => {
     expect(poll.timeZone).toBe('Europe/Berlin');
   });
 
+  test('the participant page’s zone bar takes a city picked by keyboard', async ({
+    page,
+    request,
+  }) => {
+    const created = await (
+      await request.post('/api/polls', {
+        data: {
+          title: 'Zone bar',
+          timeZone: 'Europe/Rome',
+          kind: 'timed',
+          durationMinutes: 60,
+          options: [{ start: '2027-06-10T09:00' }],
+        },
+      })
+    ).json();
+    await page.goto(`/p/${created.id}`);
+    const change = page.getByRole('button', { name: 'Change time zone' });
+    await hydrated(change);
+    await change.click();
+    const field = page.getByRole('combobox', { name: 'Show times in' });
+    await field.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Bombay');
+    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('Mumbai');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    // 09:00 in Rome (CEST) is 12:30 in Mumbai (IST).
+    await expect(page.getByText(/12:30/).first()).toBeVisible();
+    await expect(page.getByText(/(Mumbai|Kolkata) time/).first()).toBeVisible();
+  });
+
   test('an ambiguous abbreviation offers each zone it can mean', async ({ page }) => {
     const field = await zoneField(page);
     await field.fill('IST');

@@ -115,6 +115,15 @@ export function PlaceCombobox({
         const chosen = (expanded && suggestions[active]) || suggestions[0];
         if (chosen) pick(chosen);
         else if (finder || loadFailed) refuse();
+        else {
+          // Enter typed before the data arrived: answer it once it has.
+          const typed = query;
+          loadFinder().then((f) => {
+            const first = f.findPlaces(typed)[0];
+            if (first) pick(first);
+            else refuse();
+          }, refuse);
+        }
         return;
       }
       case 'Escape':
