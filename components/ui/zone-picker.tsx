@@ -1,9 +1,17 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useId, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { buildZoneChoices, matchZone, zoneOffsetLabel } from '@/lib/time/slot-display';
-import { isIanaZone, placeName } from '@/lib/time/time-zone';
+import type { PickedPlace } from '@/lib/places/place-label';
+import { buildZoneChoices, zoneOffsetLabel } from '@/lib/time/slot-display';
+import { placeName, resolveZone } from '@/lib/time/time-zone';
+
+// Its own chunk: the zone bar shows the field only after "Change time zone", so the
+// participant page's first load does not carry the combobox.
+const PlaceCombobox = dynamic(() =>
+  import('@/components/ui/place-combobox').then((m) => m.PlaceCombobox),
+);
 
 function runtimeZones(): string[] {
   return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -24,8 +32,9 @@ export function useZoneChoices(nowMs: number) {
 }
 
 /**
- * A searchable zone field: type a city ("new york", "kolkata") and pick it from the list.
- * It commits only real IANA zones, so an abbreviation such as IST is never stored.
+ * The zone field of the create form and the zone bar: a city search that commits only real
+ * IANA zones, so an abbreviation such as IST is never stored, only the zone it was picked as.
+ * `place` is the city the viewer picked, if the caller keeps it, so the field can name it.
  */
 export function ZonePicker({
   value,
@@ -34,68 +43,42 @@ export function ZonePicker({
   name,
   error,
   nowMs,
+  place,
 }: {
   value: string;
-  onChange: (zone: string) => void;
+  onChange: (zone: string, place: PickedPlace | null) => void;
   label: string;
   name?: string;
   error?: string;
   nowMs: number;
+  place?: PickedPlace | null;
 }) {
   const t = useTranslations('zone');
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const { choices, load } = useZoneChoices(nowMs);
-  const invalid = draft !== null && draft.trim() !== '' && !isIanaZone(draft.trim());
-  const shown = draft ?? value;
-
-  function commit(text: string) {
-    const zone = matchZone(text, choices);
-    if (zone) {
-      onChange(zone);
-      setDraft(null);
-    }
-  }
-
+  // The city picked here, unless the caller keeps it (the zone bar remembers it across visits).
+  const [picked, setPicked] = useState<PickedPlace | null>(null);
+  const shown = place === undefined ? picked : place;
+  const current = resolveZone(value).id ?? value;
+  const city = shown && resolveZone(shown.zone).id === current ? shown.name : null;
   return (
     <div>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        className="field"
-        list={`${id}-zones`}
-        value={shown}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={invalid || Boolean(error)}
-        aria-describedby={`${id}-hint`}
-        onFocus={load}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          commit(e.target.value);
-        }}
-        onBlur={() => {
-          if (draft !== null && !invalid) setDraft(null);
+      {name !== undefined && <input type="hidden" name={name} value={current} />}
+      <PlaceCombobox
+        label={label}
+        text={city ?? current}
+        nowMs={nowMs}
+        error={error}
+        describedBy={`${id}-hint`}
+        onPick={(zone, chosen) => {
+          setPicked(chosen);
+          onChange(zone, chosen);
         }}
       />
-      <datalist id={`${id}-zones`}>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id} label={c.label} />
-        ))}
-      </datalist>
-      <p
-        id={`${id}-hint`}
-        className={invalid || error ? 'error-text' : 'hint mt-1'}
-        role={invalid || error ? 'alert' : undefined}
-      >
-        {invalid
-          ? t('unknown', { value: draft ?? '' })
-          : error
-            ? error
-            : t('current', { place: placeName(value), offset: zoneOffsetLabel(value, nowMs) })}
+      <p id={`${id}-hint`} className="hint mt-1">
+        {t('current', {
+          place: city ?? placeName(current),
+          offset: zoneOffsetLabel(current, nowMs),
+        })}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalZone } from '@/lib/places/zone-aliases';
 import {
   descriptionSchema,
   locationSchema,
@@ -105,7 +106,9 @@ export function preparePollUpdate(
   const known = new Set(poll.options.map((o) => o.id));
   const zoneId = input.timeZone ?? poll.timeZone;
 
-  const zoneChanges = input.timeZone !== undefined && input.timeZone !== poll.timeZone;
+  // A poll stored under an old name (Asia/Calcutta) is not moved by sending its current one.
+  const zoneChanges =
+    input.timeZone !== undefined && input.timeZone !== canonicalZone(poll.timeZone);
   if (zoneChanges && poll.participants.length > 0)
     addProblem(problems, 'timeZone', { code: 'timeZone.locked' });
 

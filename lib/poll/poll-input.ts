@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalZone } from '@/lib/places/zone-aliases';
 import { LIMITS } from '@/lib/poll/limits';
 import type { PollKind } from '@/lib/poll/model';
 import {
@@ -34,7 +35,8 @@ export const zoneSchema = z
   .trim()
   .min(1, 'timeZone.required')
   .max(64, 'timeZone.unknown')
-  .refine((zone) => resolveZone(zone).status === 'iana', 'timeZone.unknown');
+  .refine((zone) => resolveZone(zone).status === 'iana', 'timeZone.unknown')
+  .overwrite(canonicalZone);
 
 const wallSchema = z
   .string({ error: 'options.malformedStart' })

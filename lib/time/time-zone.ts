@@ -1,5 +1,6 @@
 import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { offsetTimeline, type Transition } from '@/lib/time/zone-timeline';
+import { canonicalZone } from '@/lib/places/zone-aliases';
 
 /**
  * The time model of slot-fairness/1.0 (fairness.md §2): zone resolution, offsets per
@@ -40,8 +41,9 @@ export function resolveZone(input: string | null | undefined): ResolvedZone {
 }
 
 function resolveUncached(input: string): ResolvedZone {
-  if ((AREA_LOCATION.test(input) || UTC_ALIASES.has(input)) && IANAZone.isValidZone(input)) {
-    return { status: 'iana', id: input, zone: IANAZone.create(input) };
+  const id = canonicalZone(input);
+  if ((AREA_LOCATION.test(id) || UTC_ALIASES.has(id)) && IANAZone.isValidZone(id)) {
+    return { status: 'iana', id, zone: IANAZone.create(id) };
   }
   const fixed = FIXED.exec(input);
   if (fixed && (input.startsWith('UTC') || fixed[3] !== undefined)) {
@@ -220,18 +222,10 @@ export function isDaylightTime(zone: Zone, ms: number): boolean {
 
 /** The place people recognise: the last IANA component, with the renamed cities current. */
 export function placeName(zoneId: string): string {
-  if (zoneId === 'UTC' || zoneId.startsWith('Etc/')) return zoneId === 'Etc/UTC' ? 'UTC' : zoneId;
-  const last = zoneId.slice(zoneId.lastIndexOf('/') + 1).replace(/_/g, ' ');
-  return RENAMED[last] ?? last;
+  const current = canonicalZone(zoneId);
+  if (current === 'UTC' || current.startsWith('Etc/')) return current;
+  return current.slice(current.lastIndexOf('/') + 1).replace(/_/g, ' ');
 }
-
-const RENAMED: Record<string, string> = {
-  Calcutta: 'Kolkata',
-  Kiev: 'Kyiv',
-  Saigon: 'Ho Chi Minh',
-  Katmandu: 'Kathmandu',
-  Rangoon: 'Yangon',
-};
 
 export function weekdayShort(wallMs: number): string {
   return DateTime.fromMillis(wallMs, { zone: 'utc' }).setLocale('en-US').toFormat('ccc');
