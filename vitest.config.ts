@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// The PostgreSQL tests need a server: they are collected when KAIROS_TEST_DATABASE_URL names
+// one (.ci/run starts a throwaway cluster and sets it), and not at all otherwise.
+const postgres = process.env.KAIROS_TEST_DATABASE_URL ? ['db/postgres/**/*.pg-test.ts'] : [];
+
 export default defineConfig({
   resolve: {
     tsconfigPaths: true,
@@ -10,7 +14,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'server/**/*.test.ts', 'i18n/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'db/**/*.test.ts',
+      'server/**/*.test.ts',
+      'i18n/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      ...postgres,
+    ],
     exclude: ['e2e/**', 'node_modules/**'],
     environment: 'node',
   },
