@@ -14,9 +14,22 @@ export type FieldProblems = Record<string, Problem[]>;
 
 export type Prepared<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldProblems };
 
-/** Adds a problem to a field, once: two checks that find the same fault say it once. */
+/**
+ * Adds a problem to a field, once: two checks that find the same fault say it once. Field
+ * names come from the request (an unknown key names itself), so they are looked up as own
+ * properties only: `constructor` or `__proto__` must not reach Object.prototype.
+ */
 export function addProblem(into: FieldProblems, field: string, problem: Problem): void {
-  const list = (into[field] ??= []);
+  let list = Object.hasOwn(into, field) ? into[field] : undefined;
+  if (!list) {
+    list = [];
+    Object.defineProperty(into, field, {
+      value: list,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   const same = (p: Problem) =>
     p.code === problem.code && JSON.stringify(p.values) === JSON.stringify(problem.values);
   if (!list.some(same)) list.push(problem);
