@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { pollRecord } from '@/lib/fixtures/poll-record';
 import { prepareComment, preparePollUpdate } from '@/lib/poll/poll-admin';
 import { preparePoll } from '@/lib/poll/poll-input';
-import { addProblem, type FieldProblems, type Prepared } from '@/lib/poll/problems';
+import {
+  MAX_PROBLEMS_PER_FIELD,
+  addProblem,
+  type FieldProblems,
+  type Prepared,
+} from '@/lib/poll/problems';
 import { prepareVote } from '@/lib/poll/vote-input';
 
 /** Every name a plain object answers without owning it, plus the accessor `__proto__`. */
@@ -81,6 +86,36 @@ describe('addProblem', () => {
           expect(Object.getPrototypeOf(problems)).toBe(Object.prototype);
         },
       ),
+    );
+  });
+});
+
+describe('a refusal is short, however much the request held', () => {
+  const unknownIds = Array.from({ length: 7000 }, (_, i) => `missing-${i}`);
+
+  it('an answer naming 7,000 options that do not exist names a few of them', () => {
+    const votes = Object.fromEntries(unknownIds.map((id) => [id, 'yes']));
+    const result = prepareVote({ name: 'Ana', timeZone: 'Europe/Rome', votes }, ['a']);
+    const listed = result.ok ? [] : (result.fieldErrors.votes ?? []);
+    expect(listed.length).toBe(MAX_PROBLEMS_PER_FIELD);
+    expect(listed[0]).toEqual({ code: 'votes.unknownOption', values: { optionId: 'missing-0' } });
+  });
+
+  it('an edit removing 500 unknown options says it once', () => {
+    const result = preparePollUpdate({ removeOptionIds: unknownIds.slice(0, 500) }, poll, NOW);
+    expect(result.ok ? [] : result.fieldErrors.removeOptionIds).toEqual([
+      { code: 'options.unknownOption' },
+    ]);
+  });
+
+  it('keeps each distinct problem once and in order, up to the bound', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(15), { maxLength: 60 }), (codes) => {
+        const problems: FieldProblems = {};
+        for (const code of codes) addProblem(problems, 'f', { code: `c.${code}` });
+        const distinct = [...new Set(codes)].slice(0, MAX_PROBLEMS_PER_FIELD);
+        expect((problems.f ?? []).map((p) => p.code)).toEqual(distinct.map((c) => `c.${c}`));
+      }),
     );
   });
 });
