@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   descriptionSchema,
   locationSchema,
+  optionSchema,
   plainText,
   resolveOptions,
   titleSchema,
@@ -23,13 +24,6 @@ import { formatWall, parseWall, resolveWallTime, resolveZone, wallAt } from '@/l
 
 const MAX_OPTION_LIMIT = 10_000;
 
-const optionInput = z.union(
-  [z.strictObject({ start: z.string().max(32) }), z.strictObject({ date: z.string().max(32) })],
-  {
-    error: 'options.malformedOption',
-  },
-);
-
 /** Everything the organiser can change after creation; absent fields stay as they are. */
 export const updatePollSchema = z
   .object({
@@ -38,7 +32,7 @@ export const updatePollSchema = z
     location: locationSchema,
     timeZone: zoneSchema,
     addOptions: z
-      .array(optionInput, { error: 'options.malformedOption' })
+      .array(optionSchema, { error: 'options.malformedOption' })
       .max(LIMITS.options, 'options.tooMany'),
     removeOptionIds: z
       .array(z.string().max(64), { error: 'options.unknownOption' })

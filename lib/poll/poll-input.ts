@@ -46,6 +46,12 @@ const dateSchema = z
     'options.malformedDate',
   );
 
+/** One option as create and edit take it: a wall time (timed polls) or a date (all-day polls). */
+export const optionSchema = z.union(
+  [z.strictObject({ start: wallSchema }), z.strictObject({ date: dateSchema })],
+  { error: 'options.malformedOption' },
+);
+
 /** Free text up to `max` characters, without hidden control characters. */
 export const plainText = (max: number, code: string, { multiLine = false, missing = code } = {}) =>
   z
@@ -94,12 +100,7 @@ export const createPollSchema = z
       .max(LIMITS.maxDuration, 'durationMinutes.outOfRange')
       .optional(),
     options: z
-      .array(
-        z.union([z.strictObject({ start: wallSchema }), z.strictObject({ date: dateSchema })], {
-          error: 'options.malformedOption',
-        }),
-        { error: 'options.required' },
-      )
+      .array(optionSchema, { error: 'options.required' })
       .min(1, 'options.required')
       .max(LIMITS.options, 'options.tooMany'),
   })

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pollRecord } from '@/lib/fixtures/poll-record';
+import { preparePollUpdate } from '@/lib/poll/poll-admin';
+import { preparePoll } from '@/lib/poll/poll-input';
+import type { Prepared } from '@/lib/poll/problems';
+
+const NOW = Date.parse('2026-10-01T12:00:00Z');
+const timedPoll = pollRecord({
+  options: [
+    { id: 'a', startsAt: Date.parse('2026-10-28T16:00:00Z'), durationMinutes: 60, date: null },
+  ],
+});
+const allDayPoll = pollRecord({
+  kind: 'allDay',
+  options: [{ id: 'a', startsAt: null, durationMinutes: null, date: '2026-10-28' }],
+});
+
+const codesOf = (result: Prepared<unknown>, field: string) =>
+  result.ok ? [] : (result.fieldErrors[field] ?? []).map((p) => p.code);
+
+/** What creation says of one option, and what an edit adding the same option says. */
+function bothPaths(option: { start: string } | { date: string }) {
+  const timed = 'start' in option;
+  const created = preparePoll({
+    title: 'T',
+    timeZone: 'Europe/Rome',
+    kind: timed ? 'timed' : 'allDay',
+    ...(timed ? { durationMinutes: 60 } : {}),
+    options: [option],
+  });
+  const edited = preparePollUpdate({ addOptions: [option] }, timed ? timedPoll : allDayPoll, NOW);
+  return { created: codesOf(created, 'options'), edited: codesOf(edited, 'addOptions') };
+}
+
+/** Strings shaped like dates, with every part free to be impossible. */
+const dateLike = fc
+  .tuple(
+    fc.integer({ min: 0, max: 9999 }),
+    fc.integer({ min: 0, max: 99 }),
+    fc.integer({ min: 0, max: 99 }),
+  )
+  .map(
+    ([y, m, d]) =>
+      `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+  );
+const wallLike = fc
+  .tuple(dateLike, fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+  .map(([date, h, m]) => `${date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+
+describe('every write path reads options as creation does', () => {
+  it.each([
+    [{ date: '2027-02-30' }, 'options.malformedDate'],
+    [{ date: 'not-a-date' }, 'options.malformedDate'],
+    [{ date: '2027-2-3' }, 'options.malformedDate'],
+    [{ start: '2027-02-30T10:00' }, 'options.malformedStart'],
+    [{ start: 'not-a-date' }, 'options.malformedStart'],
+  ])('refuses %j on create and on edit alike (%s)', (option, code) => {
+    expect(bothPaths(option)).toEqual({ created: [code], edited: [code] });
+  });
+
+  it('agrees with creation on any date-shaped or arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.oneof(dateLike, fc.string({ maxLength: 12 })), (date) => {
+        const { created, edited } = bothPaths({ date });
+        expect(edited).toEqual(created);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(wallLike, fc.string({ maxLength: 18 })), (start) => {
+        const { created, edited } = bothPaths({ start });
+        // A wall time that creation takes is either new to the edited poll or already in it.
+        expect(edited).toEqual(created);
+      }),
+    );
+  });
+});
