@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pollRecord } from '@/lib/fixtures/poll-record';
-import { preparePollUpdate } from '@/lib/poll/poll-admin';
-import { preparePoll } from '@/lib/poll/poll-input';
+import { parseDeadline, preparePollUpdate } from '@/lib/poll/poll-admin';
+import { preparePoll, readDate, readWall } from '@/lib/poll/poll-input';
 import type { Prepared } from '@/lib/poll/problems';
 
 const NOW = Date.parse('2026-10-01T12:00:00Z');
@@ -55,6 +55,9 @@ describe('every write path reads options as creation does', () => {
     [{ date: '2027-2-3' }, 'options.malformedDate'],
     [{ start: '2027-02-30T10:00' }, 'options.malformedStart'],
     [{ start: 'not-a-date' }, 'options.malformedStart'],
+    [{ start: '0001-01-01T10:00' }, 'date.outOfRange'],
+    [{ date: '2101-01-01' }, 'date.outOfRange'],
+    [{ date: '1969-12-31' }, 'date.outOfRange'],
   ])('refuses %j on create and on edit alike (%s)', (option, code) => {
     expect(bothPaths(option)).toEqual({ created: [code], edited: [code] });
   });
@@ -73,5 +76,42 @@ describe('every write path reads options as creation does', () => {
         expect(edited).toEqual(created);
       }),
     );
+  });
+});
+
+describe('dates exist on the calendar and lie in 1970–2100, in every field', () => {
+  it('reads a date only when the calendar has it', () => {
+    fc.assert(
+      fc.property(dateLike, (text) => {
+        const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+        const real = new Date(0);
+        real.setUTCFullYear(y, m - 1, d);
+        const exists =
+          real.getUTCFullYear() === y && real.getUTCMonth() === m - 1 && real.getUTCDate() === d;
+        const inRange = y >= 1970 && y <= 2100;
+        const read = readDate(text, 'malformed');
+        expect(read.ok ? 'ok' : read.code).toBe(
+          !exists ? 'malformed' : inRange ? 'ok' : 'date.outOfRange',
+        );
+        expect(readWall(`${text}T12:00`, 'malformed').ok).toBe(exists && inRange);
+      }),
+    );
+  });
+
+  it.each([
+    ['2027-02-30T12:00:00Z', 'deadline.malformed'],
+    ['2027-02-30T12:00', 'deadline.malformed'],
+    ['2027-04-31T12:00+02:00', 'deadline.malformed'],
+    ['0001-01-01T00:00:00Z', 'date.outOfRange'],
+    ['2101-01-01T00:00', 'date.outOfRange'],
+  ])('refuses the deadline %s (%s)', (text, code) => {
+    expect(parseDeadline(text, 'Europe/Rome')).toEqual({ ok: false, code });
+    expect(codesOf(preparePollUpdate({ deadline: text }, timedPoll, NOW), 'deadline')).toEqual([
+      code,
+    ]);
+  });
+
+  it('keeps a start in year 0001 from being stored as 1901', () => {
+    expect(bothPaths({ start: '0001-06-01T10:00' }).created).toEqual(['date.outOfRange']);
   });
 });

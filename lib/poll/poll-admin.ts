@@ -4,6 +4,8 @@ import {
   locationSchema,
   optionSchema,
   plainText,
+  readDate,
+  readWall,
   resolveOptions,
   titleSchema,
   zoneSchema,
@@ -20,7 +22,7 @@ import {
   type Prepared,
 } from '@/lib/poll/problems';
 import { hasVisibleText } from '@/lib/poll/text-input';
-import { formatWall, parseWall, resolveWallTime, resolveZone, wallAt } from '@/lib/time/time-zone';
+import { formatWall, resolveWallTime, resolveZone, wallAt } from '@/lib/time/time-zone';
 
 const MAX_OPTION_LIMIT = 10_000;
 
@@ -62,21 +64,29 @@ export interface PollUpdate {
   notices: FoldNotice[];
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** A deadline as an instant: ISO with offset, or a wall time in `zoneId` (gap refused, fold → first). */
+/**
+ * A deadline as an instant: ISO with offset, or a wall time in `zoneId` (gap refused, fold →
+ * first). Its calendar date is read as every other date is: Date.parse alone would take
+ * 30 February as 2 March.
+ */
 export function parseDeadline(
   text: string,
   zoneId: string,
 ): { ok: true; ms: number } | { ok: false; code: string } {
-  if (INSTANT.test(text)) {
+  const instant = INSTANT.exec(text);
+  if (instant) {
+    const date = readDate(instant[1] ?? '', 'deadline.malformed');
+    if (!date.ok) return date;
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? { ok: false, code: 'deadline.malformed' } : { ok: true, ms };
   }
-  const wall = parseWall(text);
+  const wall = readWall(text, 'deadline.malformed');
   const zone = resolveZone(zoneId).zone;
-  if (wall === null || !zone) return { ok: false, code: 'deadline.malformed' };
-  const resolved = resolveWallTime(zone, wall);
+  if (!wall.ok) return wall;
+  if (!zone) return { ok: false, code: 'deadline.malformed' };
+  const resolved = resolveWallTime(zone, wall.wallMs);
   return resolved.status === 'nonexistent'
     ? { ok: false, code: 'deadline.nonexistent' }
     : { ok: true, ms: resolved.utcMs };
