@@ -250,6 +250,9 @@ export function setPollStatus(pollId: string, status: 'open' | 'closed', now: nu
   return getDb().transaction((tx) => touchPoll(tx, pollId, now, { status }));
 }
 
+/** Below any instant an option can have (lib/poll refuses years before 1970). */
+const PARKED = -(2 ** 50);
+
 export type UpdateResult = { ok: true } | { ok: false; reason: 'notFound' };
 
 /**
@@ -276,12 +279,16 @@ export function updatePoll(pollId: string, update: PollUpdate, now: number): Upd
         .where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds)))
         .run();
     }
-    for (const moved of update.reanchored) {
-      tx.update(options)
-        .set({ startsAt: moved.startsAt })
-        .where(and(eq(options.id, moved.id), eq(options.pollId, pollId)))
+    // Options move in two steps, so that none lands, for a moment, where another still is
+    // (an hourly poll moved by an hour): the start is unique per poll.
+    const move = (id: string, startsAt: number) =>
+      tx
+        .update(options)
+        .set({ startsAt })
+        .where(and(eq(options.id, id), eq(options.pollId, pollId)))
         .run();
-    }
+    if (update.reanchored.length > 1) update.reanchored.forEach((m, i) => move(m.id, PARKED - i));
+    for (const moved of update.reanchored) move(moved.id, moved.startsAt);
     for (const option of update.addOptions) {
       tx.insert(options)
         .values(

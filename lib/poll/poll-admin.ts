@@ -125,10 +125,46 @@ export function preparePollUpdate(
     problems,
     field: 'addOptions',
   });
-  const kept = poll.options.filter((o) => !removeOptionIds.includes(o.id));
-  const existing = new Set(kept.map((o) => (o.startsAt !== null ? String(o.startsAt) : o.date)));
+  const removed = new Set(removeOptionIds);
+  const kept = poll.options.filter((o) => !removed.has(o.id));
+
+  const reanchored: PollUpdate['reanchored'] = [];
+  const oldZone = resolveZone(poll.timeZone).zone;
+  const newZone = resolveZone(zoneId).zone;
+  if (zoneChanges && oldZone && newZone) {
+    for (const o of kept) {
+      if (o.startsAt === null) continue;
+      const resolved = resolveWallTime(newZone, wallAt(oldZone, o.startsAt));
+      if (resolved.status === 'nonexistent') {
+        addProblem(problems, 'timeZone', {
+          code: 'timeZone.reanchorGap',
+          values: { wall: formatWall(wallAt(oldZone, o.startsAt)).replace('T', ' ') },
+        });
+      } else reanchored.push({ id: o.id, startsAt: resolved.utcMs });
+    }
+  }
+  // Where each kept option will be: two that land on one instant (both sides of a fall-back
+  // hour keep one wall time) would be one option twice; the organiser must choose.
+  const movedTo = new Map(reanchored.map((m) => [m.id, m.startsAt]));
+  const keptAt = new Map<string, PollRecord['options'][number]>();
+  for (const o of kept) {
+    const startsAt = movedTo.get(o.id) ?? o.startsAt;
+    const key = startsAt !== null ? String(startsAt) : (o.date ?? o.id);
+    const other = keptAt.get(key);
+    if (other?.startsAt != null && o.startsAt !== null && oldZone) {
+      addProblem(problems, 'timeZone', {
+        code: 'timeZone.reanchorCollision',
+        values: {
+          first: formatWall(wallAt(oldZone, other.startsAt)).replace('T', ' '),
+          second: formatWall(wallAt(oldZone, o.startsAt)).replace('T', ' '),
+          firstId: other.id,
+          secondId: o.id,
+        },
+      });
+    } else keptAt.set(key, o);
+  }
   const addOptions = added.filter(
-    (o) => !existing.has(o.kind === 'timed' ? String(o.startsAt) : o.date),
+    (o) => !keptAt.has(o.kind === 'timed' ? String(o.startsAt) : o.date),
   );
   if (kept.length + addOptions.length === 0)
     addProblem(problems, 'removeOptionIds', { code: 'options.lastOption' });
@@ -158,22 +194,6 @@ export function preparePollUpdate(
     } else settings.optionLimit = input.optionLimit;
   }
   if (input.privacy !== undefined) settings.privacy = input.privacy;
-
-  const reanchored: PollUpdate['reanchored'] = [];
-  const oldZone = resolveZone(poll.timeZone).zone;
-  const newZone = resolveZone(zoneId).zone;
-  if (zoneChanges && oldZone && newZone) {
-    for (const o of kept) {
-      if (o.startsAt === null) continue;
-      const resolved = resolveWallTime(newZone, wallAt(oldZone, o.startsAt));
-      if (resolved.status === 'nonexistent') {
-        addProblem(problems, 'timeZone', {
-          code: 'timeZone.reanchorGap',
-          values: { wall: formatWall(wallAt(oldZone, o.startsAt)).replace('T', ' ') },
-        });
-      } else reanchored.push({ id: o.id, startsAt: resolved.utcMs });
-    }
-  }
 
   if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
   const details: PollUpdate['details'] = {};
