@@ -6,6 +6,7 @@ import { comments, options, participants, polls, votes } from '@/db/schema';
 import { hashSecret, newPublicId, newSecret, newShortId, secretMatches } from '@/db/tokens';
 import type { PollUpdate } from '@/lib/poll/poll-admin';
 import { answersRefused } from '@/lib/poll/model';
+import { moveStatus, type StatusChange } from '@/lib/poll/poll-status';
 import type { PreparedPoll } from '@/lib/poll/poll-input';
 import type { PreparedVote } from '@/lib/poll/vote-input';
 
@@ -246,8 +247,43 @@ export function deleteParticipant(pollId: string, participantId: string, now: nu
   });
 }
 
-export function setPollStatus(pollId: string, status: 'open' | 'closed', now: number): boolean {
-  return getDb().transaction((tx) => touchPoll(tx, pollId, now, { status }));
+export type StatusResult =
+  | { ok: true }
+  | { ok: false; reason: 'notFound' | 'unknownOption' }
+  | { ok: false; reason: 'notAllowed'; code: string };
+
+/** Moves the poll's status as lib/poll/poll-status.ts allows, on the state inside the transaction. */
+function applyStatus(tx: Tx, pollId: string, change: StatusChange, now: number): StatusResult {
+  const poll = tx
+    .select({
+      status: polls.status,
+      finalOptionId: polls.finalOptionId,
+      sequence: polls.finalSequence,
+    })
+    .from(polls)
+    .where(eq(polls.id, pollId))
+    .get();
+  if (!poll) return { ok: false, reason: 'notFound' };
+  if (change.kind === 'schedule' && !optionIdsOf(pollId).includes(change.optionId))
+    return { ok: false, reason: 'unknownOption' };
+  const move = moveStatus(poll, change);
+  if (!move.ok) return { ok: false, reason: 'notAllowed', code: move.code };
+  touchPoll(tx, pollId, now, {
+    status: move.status,
+    finalOptionId: move.finalOptionId,
+    finalSequence: poll.sequence + (move.eventChanged ? 1 : 0),
+  });
+  return { ok: true };
+}
+
+export function setPollStatus(
+  pollId: string,
+  status: 'open' | 'closed',
+  now: number,
+): StatusResult {
+  return getDb().transaction((tx) =>
+    applyStatus(tx, pollId, { kind: status === 'open' ? 'reopen' : 'close' }, now),
+  );
 }
 
 /** Below any instant an option can have (lib/poll refuses years before 1970). */
@@ -267,13 +303,9 @@ export function updatePoll(pollId: string, update: PollUpdate, now: number): Upd
       .where(eq(polls.id, pollId))
       .get();
     if (!poll) return { ok: false, reason: 'notFound' };
-    const unschedule =
-      poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId);
-    touchPoll(tx, pollId, now, {
-      ...update.details,
-      ...update.settings,
-      ...(unschedule ? { finalOptionId: null, status: 'open' as const } : {}),
-    });
+    if (poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId))
+      applyStatus(tx, pollId, { kind: 'reopen' }, now);
+    touchPoll(tx, pollId, now, { ...update.details, ...update.settings });
     if (update.removeOptionIds.length > 0) {
       tx.delete(options)
         .where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds)))
@@ -319,31 +351,19 @@ export function updatePoll(pollId: string, update: PollUpdate, now: number): Upd
 }
 
 /**
- * Schedules the poll on one of its own options (or reopens it with null). Each change bumps
- * the iCalendar SEQUENCE so calendars that imported the event update it. Two organisers
+ * Schedules the poll on one of its own options (or reopens it with null). Each change of the
+ * event bumps the iCalendar SEQUENCE so calendars that imported it update it. Two organisers
  * finalising at once: the transactions serialise and the last one wins for everybody.
  */
-export function finalisePoll(
-  pollId: string,
-  optionId: string | null,
-  now: number,
-): { ok: true } | { ok: false; reason: 'notFound' | 'unknownOption' } {
-  return getDb().transaction((tx) => {
-    const poll = tx
-      .select({ finalSequence: polls.finalSequence })
-      .from(polls)
-      .where(eq(polls.id, pollId))
-      .get();
-    if (!poll) return { ok: false as const, reason: 'notFound' as const };
-    if (optionId !== null && !optionIdsOf(pollId).includes(optionId))
-      return { ok: false as const, reason: 'unknownOption' as const };
-    touchPoll(tx, pollId, now, {
-      status: optionId === null ? 'open' : 'scheduled',
-      finalOptionId: optionId,
-      finalSequence: poll.finalSequence + 1,
-    });
-    return { ok: true as const };
-  });
+export function finalisePoll(pollId: string, optionId: string | null, now: number): StatusResult {
+  return getDb().transaction((tx) =>
+    applyStatus(
+      tx,
+      pollId,
+      optionId === null ? { kind: 'reopen' } : { kind: 'schedule', optionId },
+      now,
+    ),
+  );
 }
 
 export function insertComment(

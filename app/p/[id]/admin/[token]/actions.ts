@@ -42,7 +42,8 @@ export async function changePollStatus(
   if (refused) return refused;
   if (!isAdminOf(pollId, adminToken)) return failure('poll.notFound');
   if (status !== 'open' && status !== 'closed') return failure('form.malformed');
-  setPollStatus(pollId, status, Date.now());
+  const result = setPollStatus(pollId, status, Date.now());
+  if (!result.ok) return failure(result.reason === 'notAllowed' ? result.code : 'poll.notFound');
   refresh(pollId);
   return null;
 }
