@@ -35,7 +35,11 @@ export async function submitVote(
   }
   const parsed = envelope.safeParse(raw);
   if (!parsed.success) return failure('form.malformed');
-  const { pollId, participantId, editToken, ...answer } = parsed.data;
+  const { pollId, participantId, editToken } = parsed.data;
+  // The rest as sent, not as zod copied it (zod drops `__proto__`; prepareVote refuses it).
+  const answer = Object.fromEntries(
+    Object.entries(raw as object).filter(([key]) => !Object.hasOwn(envelope.shape, key)),
+  );
   const editing = Boolean(participantId && editToken);
   if (editing && !isEditorOf(pollId, participantId!, editToken!)) return failure('poll.notFound');
   const optionIds = getOptionIds(pollId);
