@@ -4,6 +4,7 @@ import { pollRecord } from '@/lib/fixtures/poll-record';
 import { prepareComment, preparePollUpdate } from '@/lib/poll/poll-admin';
 import { preparePoll } from '@/lib/poll/poll-input';
 import {
+  MAX_FIELDS,
   MAX_PROBLEMS_PER_FIELD,
   addProblem,
   type FieldProblems,
@@ -117,5 +118,15 @@ describe('a refusal is short, however much the request held', () => {
         expect((problems.f ?? []).map((p) => p.code)).toEqual(distinct.map((c) => `c.${c}`));
       }),
     );
+  });
+});
+
+describe('a refusal names a bounded number of fields', () => {
+  it('a body of 8,000 unknown fields is answered with MAX_FIELDS fields, the missing ones among them', () => {
+    const body = Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`field${i}`, 1]));
+    const result = preparePoll(body);
+    const fields = result.ok ? [] : Object.keys(result.fieldErrors);
+    expect(fields).toHaveLength(MAX_FIELDS);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'options', 'field0']));
   });
 });
