@@ -12,7 +12,7 @@ const MAX_BODY_BYTES = 100 * 1024;
 const TARGET_MS_PER_KB = 3;
 const TARGET_GROWTH_MB = 20;
 const REFUSED_REQUESTS = 10_000;
-const REPEATS = 5;
+const REPEATS = 7;
 
 async function send(
   url: string,
@@ -47,16 +47,21 @@ async function timed(
   run: () => Promise<{ status: number; ms: number }>,
   bytes: number,
 ): Promise<void> {
-  let worst = 0;
+  // One request first, not counted: the route's first call compiles and loads its modules.
+  await run();
+  const times: number[] = [];
   let status = 0;
   for (let i = 0; i < REPEATS; i++) {
     const result = await run();
-    worst = Math.max(worst, result.ms);
+    times.push(result.ms);
     status = result.status;
   }
-  const perKb = worst / (bytes / 1024);
+  times.sort((a, b) => a - b);
+  // The median is the verdict: on a shared machine the worst run measures the neighbours.
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  const perKb = median / (bytes / 1024);
   console.log(
-    `  ${label}: ${(bytes / 1024).toFixed(0)} kB → ${status} in ${worst.toFixed(1)} ms (worst of ${REPEATS}), ${perKb.toFixed(2)} ms/kB, target ≤ ${TARGET_MS_PER_KB} ms/kB: ${verdict(perKb, TARGET_MS_PER_KB, 'atMost')}`,
+    `  ${label}: ${(bytes / 1024).toFixed(0)} kB → ${status} in ${median.toFixed(1)} ms (median of ${REPEATS}, worst ${(times.at(-1) ?? 0).toFixed(1)} ms), ${perKb.toFixed(2)} ms/kB, target ≤ ${TARGET_MS_PER_KB} ms/kB: ${verdict(perKb, TARGET_MS_PER_KB, 'atMost')}`,
   );
 }
 
@@ -147,7 +152,7 @@ export async function runHostileRequestBench(server: BenchServer): Promise<void>
     `\nhostile requests: memory after ${REFUSED_REQUESTS.toLocaleString('en')} refused requests, each with a new zone name`,
   );
   const before = rssMegabytes(server.pid);
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 240_000;
   let sent = 0;
   for (; sent < REFUSED_REQUESTS && Date.now() < deadline; sent++) {
     const zone = `Mars/Crater_${sent}_${'x'.repeat(40)}`;
