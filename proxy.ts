@@ -1,6 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { NextResponse, type NextRequest } from 'next/server';
 import messages from '@/messages/en.json';
+import { FORBIDDEN_METHOD_HEADER, refusedMethod as methodRefusal } from '@/lib/http/http-methods';
 import {
   PEER_HEADER,
   WRITE_REFUSED_HEADER,
@@ -75,6 +76,21 @@ export function proxy(request: NextRequest) {
     return NextResponse.json(
       { ok: false, message: t('malformedPath'), fieldErrors: {} },
       { status: 400 },
+    );
+  }
+  const method = request.headers.get(FORBIDDEN_METHOD_HEADER) ?? request.method;
+  const refusedMethod = methodRefusal(method, request.nextUrl.pathname);
+  if (refusedMethod) {
+    return NextResponse.json(
+      {
+        ok: false,
+        message: t('methodNotAllowed', { allow: refusedMethod.allow }),
+        fieldErrors: {},
+      },
+      {
+        status: 405,
+        headers: { Allow: refusedMethod.allow, 'Cache-Control': 'no-store' },
+      },
     );
   }
   let refusedWrite: number | null = null;

@@ -1,11 +1,16 @@
 import { headers } from 'next/headers';
+import { linkOrigin } from '@/lib/http/link-origin';
+import { parseRateLimitSettings } from '@/lib/http/rate-limit';
 
-/** Absolute links for sharing: KAIROS_BASE_URL when set (behind a proxy), else the request's host. */
+/** Absolute links for sharing: KAIROS_BASE_URL, else the request's host (lib/http/link-origin.ts). */
 export async function requestOrigin(): Promise<string> {
-  const configured = process.env.KAIROS_BASE_URL;
-  if (configured) return configured.replace(/\/+$/, '');
   const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}`;
+  return linkOrigin({
+    baseUrl: process.env.KAIROS_BASE_URL,
+    trustProxy: parseRateLimitSettings({ trustProxy: process.env.KAIROS_TRUST_PROXY }).settings
+      .trustProxy,
+    host: h.get('host'),
+    forwardedHost: h.get('x-forwarded-host'),
+    forwardedProto: h.get('x-forwarded-proto'),
+  });
 }

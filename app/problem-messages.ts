@@ -17,12 +17,13 @@ export async function describeProblems(
   audience: Audience = 'page',
 ): Promise<Failure> {
   const t = await errorsFor(audience);
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [field, list] of Object.entries(problems)) {
-    fieldErrors[field] = list.map((p) =>
-      t.has(p.code) ? t(p.code, p.values) : t('form.invalidField', { field }),
-    );
-  }
+  // fromEntries defines own keys: a field named `__proto__` stays a field, not a prototype.
+  const fieldErrors: Record<string, string[]> = Object.fromEntries(
+    Object.entries(problems).map(([field, list]) => [
+      field,
+      list.map((p) => (t.has(p.code) ? t(p.code, p.values) : t('form.invalidField', { field }))),
+    ]),
+  );
   const fields = Object.keys(fieldErrors);
   // An API client needs the field names; a page points at the fields, highlighted in place.
   const message =
@@ -79,6 +80,8 @@ export async function describeProblem(
           audience,
         ),
       };
+    case 'statusNotAllowed':
+      return { status: 409, body: await failure(problem.reason, audience) };
     case 'unknownFinalOption':
       return {
         status: 400,

@@ -4,6 +4,7 @@
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { runFairnessBench } from './fairness';
 import { runHeatmapBench } from './heatmap';
+import { runHostileRequestBench } from './hostile-requests';
 import { runHttpBench, seedBenchPoll } from './http';
 import { runPageWeightBench } from './page-weight';
 import { withBenchServer } from './server';
@@ -22,6 +23,7 @@ async function main() {
     // Weighed first: the answers benchmark adds thousands of participants to the poll.
     await runPageWeightBench(server, poll.id);
     await runHttpBench(server, poll);
+    await runHostileRequestBench(server);
   });
 }
 

@@ -1,23 +1,32 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { connectionOf, preparedOnce, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
-import type { NewPoll, Tx } from '@/db/store';
+import type { NewPoll, StatusWrite, Tx } from '@/db/store';
 import { newPublicId, newShortId } from '@/db/tokens';
 import type { PollUpdate } from '@/lib/poll/poll-admin';
 import type { PreparedOption } from '@/lib/poll/poll-input';
 import type { PreparedVote } from '@/lib/poll/vote-input';
 
 function optionRow(pollId: string, option: PreparedOption, position: number) {
+  // Every row names every column, so that rows of both kinds go into one INSERT.
   return option.kind === 'timed'
     ? {
         id: newShortId(),
         pollId,
         startsAt: option.startsAt,
         durationMinutes: option.durationMinutes,
+        date: null,
         position,
       }
-    : { id: newShortId(), pollId, date: option.date, position };
+    : {
+        id: newShortId(),
+        pollId,
+        startsAt: null,
+        durationMinutes: null,
+        date: option.date,
+        position,
+      };
 }
 
 export async function insertPoll(tx: Tx, poll: NewPoll, now: number): Promise<string> {
@@ -39,11 +48,10 @@ export async function insertPoll(tx: Tx, poll: NewPoll, now: number): Promise<st
       updatedAt: now,
     })
     .run();
-  poll.options.forEach((option, position) => {
-    db.insert(options)
-      .values(optionRow(id, option, position))
-      .run();
-  });
+  // One statement for all options (at most 500 rows of 6 values, within SQLite's limits).
+  db.insert(options)
+    .values(poll.options.map((option, position) => optionRow(id, option, position)))
+    .run();
   return id;
 }
 
@@ -93,7 +101,7 @@ function touchPoll(
   db: Db,
   pollId: string,
   now: number,
-  changes: Partial<typeof polls.$inferInsert> = {},
+  changes: { [K in keyof typeof polls.$inferInsert]?: (typeof polls.$inferInsert)[K] | SQL } = {},
 ): boolean {
   return (
     db
@@ -170,18 +178,30 @@ export async function deleteParticipant(
   return result.changes > 0;
 }
 
-export async function setPollStatus(
+/**
+ * Writes a status move that lib/poll/poll-status.ts decided; a move that changed the calendar
+ * event bumps its iCalendar SEQUENCE, so calendars that imported it update it.
+ */
+export async function writePollStatus(
   tx: Tx,
   pollId: string,
-  status: 'open' | 'closed',
+  move: StatusWrite,
   now: number,
 ): Promise<boolean> {
-  return touchPoll(connectionOf(tx), pollId, now, { status });
+  return touchPoll(connectionOf(tx), pollId, now, {
+    status: move.status,
+    finalOptionId: move.finalOptionId,
+    ...(move.eventChanged ? { finalSequence: sql`${polls.finalSequence} + 1` } : {}),
+  });
 }
+
+/** Below any instant an option can have (lib/poll refuses years before 1970). */
+const PARKED = -(2 ** 50);
 
 /**
  * Applies an organiser's edit. Answers to kept options are untouched; removing an option
- * drops only its votes (cascade), and unschedules the poll if it was the chosen one.
+ * drops only its votes (cascade); unscheduling the poll when that option was the chosen one
+ * is the caller's decision (writePollStatus).
  */
 export async function updatePoll(
   tx: Tx,
@@ -190,30 +210,22 @@ export async function updatePoll(
   now: number,
 ): Promise<boolean> {
   const db = connectionOf(tx);
-  const poll = db
-    .select({ finalOptionId: polls.finalOptionId })
-    .from(polls)
-    .where(eq(polls.id, pollId))
-    .get();
-  if (!poll) return false;
-  const unschedule =
-    poll.finalOptionId !== null && update.removeOptionIds.includes(poll.finalOptionId);
-  touchPoll(db, pollId, now, {
-    ...update.details,
-    ...update.settings,
-    ...(unschedule ? { finalOptionId: null, status: 'open' as const } : {}),
-  });
+  if (!touchPoll(db, pollId, now, { ...update.details, ...update.settings })) return false;
   if (update.removeOptionIds.length > 0) {
     db.delete(options)
       .where(and(eq(options.pollId, pollId), inArray(options.id, update.removeOptionIds)))
       .run();
   }
-  for (const moved of update.reanchored) {
-    db.update(options)
-      .set({ startsAt: moved.startsAt })
-      .where(and(eq(options.id, moved.id), eq(options.pollId, pollId)))
+  // Options move in two steps, so that none lands, for a moment, where another still is
+  // (an hourly poll moved by an hour): the start is unique per poll.
+  const move = (id: string, startsAt: number) =>
+    db
+      .update(options)
+      .set({ startsAt })
+      .where(and(eq(options.id, id), eq(options.pollId, pollId)))
       .run();
-  }
+  if (update.reanchored.length > 1) update.reanchored.forEach((m, i) => move(m.id, PARKED - i));
+  for (const moved of update.reanchored) move(moved.id, moved.startsAt);
   for (const option of update.addOptions) {
     db.insert(options)
       .values(optionRow(pollId, option, 0))
@@ -230,32 +242,6 @@ export async function updatePoll(
     db.update(options).set({ position }).where(eq(options.id, o.id)).run(),
   );
   return true;
-}
-
-/**
- * Schedules the poll on one of its options (or reopens it with null); the caller checked
- * that the option is the poll's. Each change bumps the iCalendar SEQUENCE so calendars that
- * imported the event update it. Two organisers finalising at once: the transactions
- * serialise and the last one wins for everybody.
- */
-export async function finalisePoll(
-  tx: Tx,
-  pollId: string,
-  optionId: string | null,
-  now: number,
-): Promise<boolean> {
-  const db = connectionOf(tx);
-  const poll = db
-    .select({ finalSequence: polls.finalSequence })
-    .from(polls)
-    .where(eq(polls.id, pollId))
-    .get();
-  if (!poll) return false;
-  return touchPoll(db, pollId, now, {
-    status: optionId === null ? 'open' : 'scheduled',
-    finalOptionId: optionId,
-    finalSequence: poll.finalSequence + 1,
-  });
 }
 
 export async function insertComment(

@@ -151,7 +151,12 @@ describe('the SQLite store', () => {
   it('bumps the version and the iCalendar sequence when the poll is finalised', async () => {
     const { id, optionIds } = await createPoll();
     const before = version(id);
-    expect(await store.transaction((tx) => store.finalisePoll(tx, id, optionIds[1]!, NOW))).toBe(
+    const schedule = {
+      status: 'scheduled',
+      finalOptionId: optionIds[1]!,
+      eventChanged: true,
+    } as const;
+    expect(await store.transaction((tx) => store.writePollStatus(tx, id, schedule, NOW))).toBe(
       true,
     );
     const scheduled = (await store.getPollWithVotes(store, id))!;
@@ -161,7 +166,8 @@ describe('the SQLite store', () => {
       optionIds[1],
       1,
     ]);
-    expect(await store.transaction((tx) => store.finalisePoll(tx, 'missing', null, NOW))).toBe(
+    const reopen = { status: 'open', finalOptionId: null, eventChanged: true } as const;
+    expect(await store.transaction((tx) => store.writePollStatus(tx, 'missing', reopen, NOW))).toBe(
       false,
     );
   });

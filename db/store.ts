@@ -12,6 +12,7 @@ import 'server-only';
  */
 import type { PollUpdate } from '@/lib/poll/poll-admin';
 import type { PollRecord, PollStatus } from '@/lib/poll/model';
+import type { StatusMove } from '@/lib/poll/poll-status';
 import type { PreparedOption } from '@/lib/poll/poll-input';
 import type { PreparedVote } from '@/lib/poll/vote-input';
 
@@ -34,6 +35,12 @@ export interface AnswerRules {
   deadline: number | null;
   optionLimit: number | null;
 }
+
+/** A status move as lib/poll/poll-status.ts decided it. */
+export type StatusWrite = Pick<
+  Extract<StatusMove, { ok: true }>,
+  'status' | 'finalOptionId' | 'eventChanged'
+>;
 
 export interface NewPoll {
   title: string;
@@ -92,11 +99,10 @@ export interface Store extends Reader {
     now: number,
   ): Promise<void>;
   deleteParticipant(tx: Tx, pollId: string, participantId: string, now: number): Promise<boolean>;
-  setPollStatus(tx: Tx, pollId: string, status: 'open' | 'closed', now: number): Promise<boolean>;
-  /** Unschedules the poll when the update removes its chosen option. */
+  /** Writes a move decided by lib/poll/poll-status.ts; a changed event bumps its SEQUENCE. */
+  writePollStatus(tx: Tx, pollId: string, move: StatusWrite, now: number): Promise<boolean>;
+  /** Details, settings and options; the status is left as it is. */
   updatePoll(tx: Tx, pollId: string, update: PollUpdate, now: number): Promise<boolean>;
-  /** Schedules the poll on `optionId` (or reopens it with null), bumping the iCalendar SEQUENCE. */
-  finalisePoll(tx: Tx, pollId: string, optionId: string | null, now: number): Promise<boolean>;
   /** Returns the comment's id, or null for a missing poll. */
   insertComment(
     tx: Tx,

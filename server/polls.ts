@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { hashSecret, newSecret } from '@/db/tokens';
 import type { PollRecord } from '@/lib/poll/model';
 import { finaliseSchema, preparePollUpdate } from '@/lib/poll/poll-admin';
+import { moveStatus, type StatusChange } from '@/lib/poll/poll-status';
 import { preparePoll, type PreparedPoll } from '@/lib/poll/poll-input';
 import { problemsFromZod } from '@/lib/poll/problems';
+import type { Tx } from '@/db/store';
 import type { Context } from '@/server/context';
 import { organiserWrite } from '@/server/organiser-write';
 import { refuse, writeBudgetProblem, type Outcome, type Payload } from '@/server/problem';
@@ -50,6 +52,14 @@ export function editPoll(
     if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
     if (!(await store.updatePoll(tx, input.pollId, prepared.value, now)))
       return refuse({ code: 'notFound' });
+    // Removing the chosen option unschedules the poll, as reopening it would.
+    if (
+      poll.finalOptionId !== null &&
+      prepared.value.removeOptionIds.includes(poll.finalOptionId)
+    ) {
+      const moved = await changeStatus(tx, poll, { kind: 'reopen' }, context);
+      if (!moved.ok) return moved;
+    }
     const updated = await store.getPollWithVotes(tx, input.pollId);
     return updated ? { ok: true, poll: updated } : refuse({ code: 'notFound' });
   });
@@ -65,8 +75,9 @@ export function setPollStatus(
   return organiserWrite(input, context, async (tx) => {
     const status = statusSchema.safeParse(input.status);
     if (!status.success) return refuse({ code: 'malformed' });
-    await context.store.setPollStatus(tx, input.pollId, status.data, context.now);
-    return { ok: true };
+    const poll = await context.store.getPollWithVotes(tx, input.pollId);
+    if (!poll) return refuse({ code: 'notFound' });
+    return changeStatus(tx, poll, { kind: status.data === 'open' ? 'reopen' : 'close' }, context);
   });
 }
 
@@ -82,12 +93,14 @@ export function finalisePoll(
     if (!parsed.success)
       return refuse({ code: 'invalid', fieldErrors: problemsFromZod(parsed.error) });
     const { optionId } = parsed.data;
-    const optionIds = await store.getOptionIds(tx, input.pollId);
-    if (!optionIds) return refuse({ code: 'notFound' });
-    if (optionId !== null && !optionIds.includes(optionId))
+    const current = await store.getPollWithVotes(tx, input.pollId);
+    if (!current) return refuse({ code: 'notFound' });
+    if (optionId !== null && !current.options.some((o) => o.id === optionId))
       return refuse({ code: 'unknownFinalOption' });
-    if (!(await store.finalisePoll(tx, input.pollId, optionId, now)))
-      return refuse({ code: 'notFound' });
+    const change: StatusChange =
+      optionId === null ? { kind: 'reopen' } : { kind: 'schedule', optionId };
+    const moved = await changeStatus(tx, current, change, context);
+    if (!moved.ok) return moved;
     const poll = await store.getPollWithVotes(tx, input.pollId);
     return poll ? { ok: true, poll } : refuse({ code: 'notFound' });
   });
@@ -100,4 +113,18 @@ export function deletePoll(input: OrganiserTarget, context: Context): Promise<Ou
       ? { ok: true }
       : refuse({ code: 'notFound' }),
   );
+}
+
+/** Every status change goes through lib/poll/poll-status.ts, which knows the allowed moves. */
+async function changeStatus(
+  tx: Tx,
+  poll: PollRecord,
+  change: StatusChange,
+  context: Context,
+): Promise<Outcome> {
+  const move = moveStatus(poll, change);
+  if (!move.ok) return refuse({ code: 'statusNotAllowed', reason: move.code });
+  if (!(await context.store.writePollStatus(tx, poll.id, move, context.now)))
+    return refuse({ code: 'notFound' });
+  return { ok: true };
 }

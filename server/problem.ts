@@ -17,7 +17,9 @@ export type Problem =
   | { code: 'closed' }
   | { code: 'deadline' }
   | { code: 'optionFull'; optionId: string }
-  | { code: 'unknownFinalOption' };
+  | { code: 'unknownFinalOption' }
+  /** The poll's status cannot make this move (lib/poll/poll-status.ts). */
+  | { code: 'statusNotAllowed'; reason: 'status.closeScheduled' };
 
 export type Outcome<T extends object = object> =
   ({ ok: true } & T) | { ok: false; problem: Problem };

@@ -9,4 +9,7 @@ export const LIMITS = {
   maxDuration: 12 * 60,
   guestZones: 20,
   comment: 2000,
+  /** Dates outside these years are refused in every field: options, deadlines, forms and API. */
+  firstYear: 1970,
+  lastYear: 2100,
 } as const;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { participantRecord, pollRecord } from '@/lib/fixtures/poll-record';
 import { parseDeadline, prepareComment, preparePollUpdate } from '@/lib/poll/poll-admin';
@@ -152,5 +153,79 @@ describe('answersRefused', () => {
     expect(answersRefused({ status: 'scheduled', deadline: null }, NOW)).toBe('closed');
     expect(answersRefused({ status: 'open', deadline: NOW }, NOW)).toBe('deadline');
     expect(answersRefused({ status: 'open', deadline: NOW + 1 }, NOW)).toBeNull();
+  });
+});
+
+describe('changing the zone of an unanswered poll', () => {
+  // 01:30 on 1 November 2026 happens twice in New York: once in EDT, once in EST.
+  const folded = pollRecord({
+    timeZone: 'America/New_York',
+    options: [
+      option('first', '2026-11-01T05:30:00Z'),
+      option('second', '2026-11-01T06:30:00Z'),
+      option('other', '2026-11-02T15:00:00Z'),
+    ],
+  });
+
+  it('names the options that would land on one instant', () => {
+    const r = preparePollUpdate({ timeZone: 'Europe/Rome' }, folded, NOW);
+    expect(r.ok ? [] : r.fieldErrors.timeZone).toEqual([
+      {
+        code: 'timeZone.reanchorCollision',
+        values: {
+          first: '2026-11-01 01:30',
+          second: '2026-11-01 01:30',
+          firstId: 'first',
+          secondId: 'second',
+        },
+      },
+    ]);
+  });
+
+  it('takes the change once one of them is removed in the same edit', () => {
+    const r = preparePollUpdate(
+      { timeZone: 'Europe/Rome', removeOptionIds: ['second'] },
+      folded,
+      NOW,
+    );
+    expect(r.ok && r.value.reanchored.map((m) => m.id)).toEqual(['first', 'other']);
+  });
+
+  it('never moves two options to one instant, nor an added option onto a moved one', () => {
+    const zones = [
+      'Europe/Rome',
+      'America/New_York',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'UTC',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(...zones),
+        fc.uniqueArray(fc.integer({ min: 0, max: 24 * 60 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 24 * 60 }), { maxLength: 3 }),
+        (from, to, quarters, added) => {
+          const start = Date.parse('2026-10-31T00:00:00Z');
+          const poll = pollRecord({
+            timeZone: from,
+            options: quarters.map((q, i) => ({
+              ...option(`o${i}`, '2026-10-31T00:00:00Z'),
+              startsAt: start + q * 15 * 60_000,
+            })),
+          });
+          const addOptions = added.map((q) => ({
+            start: new Date(start + q * 15 * 60_000).toISOString().slice(0, 16),
+          }));
+          const r = preparePollUpdate({ timeZone: to, addOptions }, poll, NOW);
+          if (!r.ok) return;
+          const finalStarts = [
+            ...r.value.reanchored.map((m) => m.startsAt),
+            ...r.value.addOptions.map((o) => (o.kind === 'timed' ? o.startsAt : 0)),
+          ];
+          expect(new Set(finalStarts).size).toBe(finalStarts.length);
+        },
+      ),
+    );
   });
 });

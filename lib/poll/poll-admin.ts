@@ -3,7 +3,10 @@ import { canonicalZone } from '@/lib/places/zone-aliases';
 import {
   descriptionSchema,
   locationSchema,
+  optionSchema,
   plainText,
+  readDate,
+  readWall,
   resolveOptions,
   titleSchema,
   zoneSchema,
@@ -20,16 +23,9 @@ import {
   type Prepared,
 } from '@/lib/poll/problems';
 import { hasVisibleText } from '@/lib/poll/text-input';
-import { formatWall, parseWall, resolveWallTime, resolveZone, wallAt } from '@/lib/time/time-zone';
+import { formatWall, resolveWallTime, resolveZone, wallAt } from '@/lib/time/time-zone';
 
 const MAX_OPTION_LIMIT = 10_000;
-
-const optionInput = z.union(
-  [z.strictObject({ start: z.string().max(32) }), z.strictObject({ date: z.string().max(32) })],
-  {
-    error: 'options.malformedOption',
-  },
-);
 
 /** Everything the organiser can change after creation; absent fields stay as they are. */
 export const updatePollSchema = z
@@ -39,7 +35,7 @@ export const updatePollSchema = z
     location: locationSchema,
     timeZone: zoneSchema,
     addOptions: z
-      .array(optionInput, { error: 'options.malformedOption' })
+      .array(optionSchema, { error: 'options.malformedOption' })
       .max(LIMITS.options, 'options.tooMany'),
     removeOptionIds: z
       .array(z.string().max(64), { error: 'options.unknownOption' })
@@ -69,21 +65,29 @@ export interface PollUpdate {
   notices: FoldNotice[];
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** A deadline as an instant: ISO with offset, or a wall time in `zoneId` (gap refused, fold → first). */
+/**
+ * A deadline as an instant: ISO with offset, or a wall time in `zoneId` (gap refused, fold →
+ * first). Its calendar date is read as every other date is: Date.parse alone would take
+ * 30 February as 2 March.
+ */
 export function parseDeadline(
   text: string,
   zoneId: string,
 ): { ok: true; ms: number } | { ok: false; code: string } {
-  if (INSTANT.test(text)) {
+  const instant = INSTANT.exec(text);
+  if (instant) {
+    const date = readDate(instant[1] ?? '', 'deadline.malformed');
+    if (!date.ok) return date;
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? { ok: false, code: 'deadline.malformed' } : { ok: true, ms };
   }
-  const wall = parseWall(text);
+  const wall = readWall(text, 'deadline.malformed');
   const zone = resolveZone(zoneId).zone;
-  if (wall === null || !zone) return { ok: false, code: 'deadline.malformed' };
-  const resolved = resolveWallTime(zone, wall);
+  if (!wall.ok) return wall;
+  if (!zone) return { ok: false, code: 'deadline.malformed' };
+  const resolved = resolveWallTime(zone, wall.wallMs);
   return resolved.status === 'nonexistent'
     ? { ok: false, code: 'deadline.nonexistent' }
     : { ok: true, ms: resolved.utcMs };
@@ -124,10 +128,46 @@ export function preparePollUpdate(
     problems,
     field: 'addOptions',
   });
-  const kept = poll.options.filter((o) => !removeOptionIds.includes(o.id));
-  const existing = new Set(kept.map((o) => (o.startsAt !== null ? String(o.startsAt) : o.date)));
+  const removed = new Set(removeOptionIds);
+  const kept = poll.options.filter((o) => !removed.has(o.id));
+
+  const reanchored: PollUpdate['reanchored'] = [];
+  const oldZone = resolveZone(poll.timeZone).zone;
+  const newZone = resolveZone(zoneId).zone;
+  if (zoneChanges && oldZone && newZone) {
+    for (const o of kept) {
+      if (o.startsAt === null) continue;
+      const resolved = resolveWallTime(newZone, wallAt(oldZone, o.startsAt));
+      if (resolved.status === 'nonexistent') {
+        addProblem(problems, 'timeZone', {
+          code: 'timeZone.reanchorGap',
+          values: { wall: formatWall(wallAt(oldZone, o.startsAt)).replace('T', ' ') },
+        });
+      } else reanchored.push({ id: o.id, startsAt: resolved.utcMs });
+    }
+  }
+  // Where each kept option will be: two that land on one instant (both sides of a fall-back
+  // hour keep one wall time) would be one option twice; the organiser must choose.
+  const movedTo = new Map(reanchored.map((m) => [m.id, m.startsAt]));
+  const keptAt = new Map<string, PollRecord['options'][number]>();
+  for (const o of kept) {
+    const startsAt = movedTo.get(o.id) ?? o.startsAt;
+    const key = startsAt !== null ? String(startsAt) : (o.date ?? o.id);
+    const other = keptAt.get(key);
+    if (other?.startsAt != null && o.startsAt !== null && oldZone) {
+      addProblem(problems, 'timeZone', {
+        code: 'timeZone.reanchorCollision',
+        values: {
+          first: formatWall(wallAt(oldZone, other.startsAt)).replace('T', ' '),
+          second: formatWall(wallAt(oldZone, o.startsAt)).replace('T', ' '),
+          firstId: other.id,
+          secondId: o.id,
+        },
+      });
+    } else keptAt.set(key, o);
+  }
   const addOptions = added.filter(
-    (o) => !existing.has(o.kind === 'timed' ? String(o.startsAt) : o.date),
+    (o) => !keptAt.has(o.kind === 'timed' ? String(o.startsAt) : o.date),
   );
   if (kept.length + addOptions.length === 0)
     addProblem(problems, 'removeOptionIds', { code: 'options.lastOption' });
@@ -157,22 +197,6 @@ export function preparePollUpdate(
     } else settings.optionLimit = input.optionLimit;
   }
   if (input.privacy !== undefined) settings.privacy = input.privacy;
-
-  const reanchored: PollUpdate['reanchored'] = [];
-  const oldZone = resolveZone(poll.timeZone).zone;
-  const newZone = resolveZone(zoneId).zone;
-  if (zoneChanges && oldZone && newZone) {
-    for (const o of kept) {
-      if (o.startsAt === null) continue;
-      const resolved = resolveWallTime(newZone, wallAt(oldZone, o.startsAt));
-      if (resolved.status === 'nonexistent') {
-        addProblem(problems, 'timeZone', {
-          code: 'timeZone.reanchorGap',
-          values: { wall: formatWall(wallAt(oldZone, o.startsAt)).replace('T', ' ') },
-        });
-      } else reanchored.push({ id: o.id, startsAt: resolved.utcMs });
-    }
-  }
 
   if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
   const details: PollUpdate['details'] = {};

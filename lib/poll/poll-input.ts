@@ -38,15 +38,51 @@ export const zoneSchema = z
   .refine((zone) => resolveZone(zone).status === 'iana', 'timeZone.unknown')
   .overwrite(canonicalZone);
 
-const wallSchema = z
-  .string({ error: 'options.malformedStart' })
-  .refine((wall) => parseWall(wall) !== null, 'options.malformedStart');
-const dateSchema = z
-  .string({ error: 'options.malformedDate' })
-  .refine(
-    (date) => /^\d{4}-\d{2}-\d{2}$/.test(date) && parseDate(date) !== null,
-    'options.malformedDate',
-  );
+/** The catalogue key for a real date outside LIMITS.firstYear–LIMITS.lastYear. */
+export const YEAR_OUT_OF_RANGE = 'date.outOfRange';
+
+function yearSupported(wallMs: number): boolean {
+  const year = new Date(wallMs).getUTCFullYear();
+  return year >= LIMITS.firstYear && year <= LIMITS.lastYear;
+}
+
+/**
+ * The one reading of a typed wall time ("YYYY-MM-DDTHH:mm") or date ("YYYY-MM-DD") for every
+ * field that takes one: it must exist on the calendar (no 30 February) and lie within the
+ * supported years, so no stored value can later fail to display or export.
+ */
+export type CalendarRead = { ok: true; wallMs: number } | { ok: false; code: string };
+
+export function readWall(text: string, malformed: string): CalendarRead {
+  const wallMs = parseWall(text);
+  if (wallMs === null) return { ok: false, code: malformed };
+  return yearSupported(wallMs) ? { ok: true, wallMs } : { ok: false, code: YEAR_OUT_OF_RANGE };
+}
+
+export function readDate(text: string, malformed: string): CalendarRead {
+  const wallMs = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDate(text) : null;
+  if (wallMs === null) return { ok: false, code: malformed };
+  return yearSupported(wallMs) ? { ok: true, wallMs } : { ok: false, code: YEAR_OUT_OF_RANGE };
+}
+
+/** A zod check that reports the code `read` found (malformed, or out of range). */
+const readable = (read: (text: string, malformed: string) => CalendarRead, malformed: string) =>
+  z
+    .string({ error: malformed })
+    .max(32, malformed)
+    .superRefine((text, ctx) => {
+      const result = read(text, malformed);
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: result.code });
+    });
+
+const wallSchema = readable(readWall, 'options.malformedStart');
+const dateSchema = readable(readDate, 'options.malformedDate');
+
+/** One option as create and edit take it: a wall time (timed polls) or a date (all-day polls). */
+export const optionSchema = z.union(
+  [z.strictObject({ start: wallSchema }), z.strictObject({ date: dateSchema })],
+  { error: 'options.malformedOption' },
+);
 
 /** Free text up to `max` characters, without hidden control characters. */
 export const plainText = (max: number, code: string, { multiLine = false, missing = code } = {}) =>
@@ -96,12 +132,7 @@ export const createPollSchema = z
       .max(LIMITS.maxDuration, 'durationMinutes.outOfRange')
       .optional(),
     options: z
-      .array(
-        z.union([z.strictObject({ start: wallSchema }), z.strictObject({ date: dateSchema })], {
-          error: 'options.malformedOption',
-        }),
-        { error: 'options.required' },
-      )
+      .array(optionSchema, { error: 'options.required' })
       .min(1, 'options.required')
       .max(LIMITS.options, 'options.tooMany'),
   })
@@ -171,11 +202,12 @@ export function resolveOptions(
       addProblem(problems, field, { code: 'options.kindMismatch' });
       break;
     }
-    const wallMs = parseWall(option.start);
-    if (wallMs === null) {
-      addProblem(problems, field, { code: 'options.malformedStart' });
+    const wall = readWall(option.start, 'options.malformedStart');
+    if (!wall.ok) {
+      addProblem(problems, field, { code: wall.code });
       continue;
     }
+    const wallMs = wall.wallMs;
     const resolved = resolveWallTime(zone, wallMs);
     if (resolved.status === 'nonexistent') {
       const jump = findTransitions(zone, resolved.earlierMs - 1, resolved.utcMs + 1)[0];

@@ -1,4 +1,4 @@
-import type { PollRecord } from '@/lib/poll/model';
+import type { ParticipantRecord, PollRecord } from '@/lib/poll/model';
 
 export type ResultsHidden = 'afterAnswer' | 'organiserOnly' | null;
 
@@ -7,6 +7,10 @@ export type ResultsHidden = 'afterAnswer' | 'organiserOnly' | null;
  * the same things: `hideNames` replaces other people's names, `afterAnswer` shows nothing
  * until the viewer has answered, `organiserOnly` shows a participant only their own answer.
  * The ranking is then computed from this view, so it cannot leak what is hidden.
+ *
+ * What a viewer cannot see must not change what they receive, timestamps included (the API's
+ * ETag is a hash of the body): a hidden answer does not move the poll's `updatedAt`, and an
+ * anonymous row carries no time of its own, which would link it to its author's comments.
  */
 export function visiblePoll(
   poll: PollRecord,
@@ -21,15 +25,28 @@ export function visiblePoll(
       poll: {
         ...poll,
         participants: poll.participants.map((p, i) =>
-          p.id === viewer.participantId ? p : { ...p, name: anonymousName(i + 1) },
+          p.id === viewer.participantId ? p : anonymous(p, anonymousName(i + 1), poll.createdAt),
         ),
       },
       hidden: null,
     };
   }
   if (poll.privacy === 'afterAnswer' && answered) return { poll, hidden: null };
+  const own = poll.participants.filter((p) => p.id === viewer.participantId);
   return {
-    poll: { ...poll, participants: poll.participants.filter((p) => p.id === viewer.participantId) },
+    poll: {
+      ...poll,
+      participants: own,
+      updatedAt: Math.max(
+        poll.createdAt,
+        ...own.map((p) => p.updatedAt),
+        ...poll.comments.map((c) => c.createdAt),
+      ),
+    },
     hidden: poll.privacy,
   };
+}
+
+function anonymous(p: ParticipantRecord, name: string, pollCreatedAt: number): ParticipantRecord {
+  return { ...p, name, createdAt: pollCreatedAt, updatedAt: pollCreatedAt };
 }

@@ -14,12 +14,51 @@ export type FieldProblems = Record<string, Problem[]>;
 
 export type Prepared<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldProblems };
 
-/** Adds a problem to a field, once: two checks that find the same fault say it once. */
+/** A refusal names this many problems per field at most: enough to fix, bounded to send. */
+export const MAX_PROBLEMS_PER_FIELD = 10;
+/** …and this many fields (a body of 8,000 unknown keys is answered with the first 20). */
+export const MAX_FIELDS = 20;
+
+const fieldCounts = new WeakMap<FieldProblems, number>();
+
+/** What each field already holds, by problem identity, so adding one costs the same at any size. */
+const seenIn = new WeakMap<Problem[], Set<string>>();
+
+/**
+ * Adds a problem to a field, once: two checks that find the same fault say it once, and a
+ * field holds at most MAX_PROBLEMS_PER_FIELD, a refusal at most MAX_FIELDS fields (a request
+ * naming 7,000 unknown options gets a short answer, in time linear in what it sent). Field names come from the request (an
+ * unknown key names itself), so they are looked up as own properties only: `constructor` or
+ * `__proto__` must not reach Object.prototype.
+ */
 export function addProblem(into: FieldProblems, field: string, problem: Problem): void {
-  const list = (into[field] ??= []);
-  const same = (p: Problem) =>
-    p.code === problem.code && JSON.stringify(p.values) === JSON.stringify(problem.values);
-  if (!list.some(same)) list.push(problem);
+  let list = Object.hasOwn(into, field) ? into[field] : undefined;
+  if (!list) {
+    const fields = fieldCounts.get(into) ?? Object.keys(into).length;
+    if (fields >= MAX_FIELDS) return;
+    fieldCounts.set(into, fields + 1);
+    list = [];
+    Object.defineProperty(into, field, {
+      value: list,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  if (list.length >= MAX_PROBLEMS_PER_FIELD) return;
+  let seen = seenIn.get(list);
+  if (!seen) {
+    seen = new Set(list.map(problemKey));
+    seenIn.set(list, seen);
+  }
+  const key = problemKey(problem);
+  if (seen.has(key)) return;
+  seen.add(key);
+  list.push(problem);
+}
+
+function problemKey(problem: Problem): string {
+  return JSON.stringify([problem.code, problem.values ?? null]);
 }
 
 /**

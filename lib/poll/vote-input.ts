@@ -74,6 +74,13 @@ export function prepareVote(raw: unknown, optionIds: readonly string[]): Prepare
     if (!known.has(optionId))
       addProblem(problems, 'overrideNever', { code: 'votes.unknownOption', values: { optionId } });
   }
+  // Zod drops a `__proto__` key from a record; it names no option, so say so like any other.
+  const sent = (raw as { votes?: unknown }).votes;
+  if (typeof sent === 'object' && sent !== null && Object.hasOwn(sent, '__proto__'))
+    addProblem(problems, 'votes', {
+      code: 'votes.unknownOption',
+      values: { optionId: '__proto__' },
+    });
   for (const [optionId, value] of Object.entries(parsed.data.votes)) {
     if (!known.has(optionId)) {
       addProblem(problems, 'votes', { code: 'votes.unknownOption', values: { optionId } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '@/lib/fixtures/tz-vectors.json';
 import {
+  cachedZoneCount,
   formatUtcOffset,
   formatWall,
   isDaylightTime,
@@ -164,5 +165,26 @@ describe('placeName', () => {
     expect(placeName('Asia/Calcutta')).toBe('Kolkata');
     expect(placeName('Europe/Kiev')).toBe('Kyiv');
     expect(placeName('America/Los_Angeles')).toBe('Los Angeles');
+  });
+});
+
+describe('the zone cache', () => {
+  it('keeps nothing of a name it refused', () => {
+    const before = cachedZoneCount();
+    for (let i = 0; i < 2000; i++) {
+      expect(resolveZone(`Mars/Crater_${i}`).status).toBe('invalid');
+      expect(resolveZone(`IST${i}`).zone).toBeNull();
+    }
+    expect(cachedZoneCount()).toBe(before);
+  });
+
+  it('stays bounded however many spellings of real zones it sees', () => {
+    const spellings = Array.from({ length: 5000 }, (_, i) =>
+      [...'america/argentina/buenos_aires']
+        .map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c))
+        .join(''),
+    );
+    for (const zone of new Set(spellings)) expect(resolveZone(zone).status).toBe('iana');
+    expect(cachedZoneCount()).toBeLessThanOrEqual(2048);
   });
 });

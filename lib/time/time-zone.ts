@@ -23,7 +23,18 @@ const AREA_LOCATION = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)+$/;
 const UTC_ALIASES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT']);
 const FIXED = /^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$/;
 
+/**
+ * Real zones, by the text that named them. Only zones that resolved are kept (a refused
+ * name must leave nothing behind), and at most ZONE_CACHE_LIMIT of them: ICU takes any
+ * letter case ("eUrOpE/rOmE"), so even real names are not a bounded set.
+ */
 const zoneCache = new Map<string, ResolvedZone>();
+const ZONE_CACHE_LIMIT = 2048;
+
+/** How many zone names are cached: the memory tests read it. */
+export function cachedZoneCount(): number {
+  return zoneCache.size;
+}
 
 /**
  * ICU accepts abbreviations such as `IST` or `BST` and maps them to surprising zones, so
@@ -36,14 +47,18 @@ export function resolveZone(input: string | null | undefined): ResolvedZone {
   const cached = zoneCache.get(input);
   if (cached) return cached;
   const resolved = resolveUncached(input);
-  zoneCache.set(input, resolved);
+  if (resolved.status === 'iana') {
+    if (zoneCache.size >= ZONE_CACHE_LIMIT) zoneCache.delete(zoneCache.keys().next().value ?? '');
+    zoneCache.set(input, resolved);
+  }
   return resolved;
 }
 
 function resolveUncached(input: string): ResolvedZone {
   const id = canonicalZone(input);
   if ((AREA_LOCATION.test(id) || UTC_ALIASES.has(id)) && IANAZone.isValidZone(id)) {
-    return { status: 'iana', id, zone: IANAZone.create(id) };
+    // Not IANAZone.create: luxon would keep every spelling it was given, without a bound.
+    return { status: 'iana', id, zone: new IANAZone(id) };
   }
   const fixed = FIXED.exec(input);
   if (fixed && (input.startsWith('UTC') || fixed[3] !== undefined)) {

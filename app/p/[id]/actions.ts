@@ -31,9 +31,13 @@ export async function submitVote(
   const payload = formPayload(formData);
   const parsed = payload.ok ? envelope.safeParse(payload.value) : null;
   // An unreadable form from a client over its budget hears about the budget, as any other.
-  if (!parsed?.success)
+  if (!payload.ok || !parsed?.success)
     return (await describeProblem(writeBudgetProblem(refused) ?? { code: 'malformed' })).body;
-  const { pollId, participantId, editToken, ...answer } = parsed.data;
+  const { pollId, participantId, editToken } = parsed.data;
+  // The rest as sent, not as zod copied it (zod drops `__proto__`; the answer's schema refuses it).
+  const answer = Object.fromEntries(
+    Object.entries(payload.value as object).filter(([key]) => !Object.hasOwn(envelope.shape, key)),
+  );
   const editor = participantId && editToken ? { participantId, editToken } : null;
   const result = await submitAnswer(
     { pollId, editor, answer },
