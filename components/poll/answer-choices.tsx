@@ -15,6 +15,13 @@ export interface AnswerState {
   labels: Record<VoteValue, string>;
 }
 
+/** The grid's editable row: the answers, the name typed so far, and whether to draw it. */
+export interface EditableRow extends AnswerState {
+  name: string;
+  /** False once the browser knows it is a phone, where the list answers instead. */
+  editable: boolean;
+}
+
 export function optionLabel(view: OptionView): string {
   return [view.dateLabel, view.timeRange].filter(Boolean).join(' ');
 }

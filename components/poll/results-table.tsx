@@ -2,7 +2,7 @@
 
 import { Fragment, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { AnswerCell, type AnswerState } from '@/components/poll/answer-choices';
+import { AnswerCell, optionLabel, type EditableRow } from '@/components/poll/answer-choices';
 import { RemoveAnswer } from '@/components/poll/remove-answer';
 import { VoteIcon, VoteMark } from '@/components/ui/vote-mark';
 import { groupByDay } from '@/lib/poll/day-groups';
@@ -44,13 +44,22 @@ export function ResultsTable({
   highlightId: string | null;
   locale: string;
   /** The viewer's editable row, when they can answer. */
-  mine?: AnswerState & { name: string };
+  mine?: EditableRow;
   removeAction?: (participantId: string) => Promise<Failure | null>;
 }) {
   const t = useTranslations('results');
   const tv = useTranslations('poll.votes');
+  const tp = useTranslations('poll');
   const count = poll.participants.length;
   const [showAll, setShowAll] = useState(false);
+  // The column the pointer or focus is on, described in full under the grid.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const active =
+    views.find((v) => v.id === activeId) ?? views.find((v) => best.has(v.id)) ?? views[0];
+  const follow = (target: EventTarget) => {
+    const id = (target as HTMLElement).closest('[data-option]')?.getAttribute('data-option');
+    if (id) setActiveId(id);
+  };
   const rows = showAll ? poll.participants : firstRows(poll.participants, highlightId);
   // A viewer who has not answered yet gets a new row at the bottom, as in Doodle.
   const stored = rows.some((p) => p.id === highlightId);
@@ -67,7 +76,7 @@ export function ResultsTable({
   const dayStart = new Set(days.map((d) => d.items[0]?.id));
   const edge = (id: string) => (dayStart.has(id) ? 'day-start' : '');
 
-  const editable = mine && (
+  const editable = mine?.editable && (
     <tr className="mine-row max-[899px]:hidden">
       <th
         scope="row"
@@ -77,7 +86,7 @@ export function ResultsTable({
         <span className="hint block text-xs font-normal">{t('you')}</span>
       </th>
       {views.map((v) => (
-        <td key={v.id} className={`${edge(v.id)} result-cell bg-accent-soft`}>
+        <td key={v.id} data-option={v.id} className={`${edge(v.id)} result-cell bg-accent-soft`}>
           <AnswerCell view={v} answers={mine} />
         </td>
       ))}
@@ -103,7 +112,11 @@ export function ResultsTable({
           role="region"
           aria-label={t('scrollLabel')}
         >
-          <table className="results-grid w-full border-separate border-spacing-0 text-sm">
+          <table
+            className="results-grid w-full border-separate border-spacing-0 text-sm"
+            onMouseOver={(e) => follow(e.target)}
+            onFocus={(e) => follow(e.target)}
+          >
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr>
@@ -130,6 +143,7 @@ export function ResultsTable({
                 {views.map((v) => (
                   <th
                     key={v.id}
+                    data-option={v.id}
                     scope="col"
                     className={`${edge(v.id)} min-w-12 px-0.5 pt-1.5 pb-1 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
                   >
@@ -144,7 +158,9 @@ export function ResultsTable({
                       <span className="block font-semibold whitespace-nowrap">{v.dayMonth}</span>
                     )}
                     {v.crossesMidnight && (
-                      <span className="block text-xs text-maybe">{t('crossesMidnightShort')}</span>
+                      <span className="block text-[11px] leading-tight text-maybe">
+                        {tp('crossesMidnight')}
+                      </span>
                     )}
                   </th>
                 ))}
@@ -153,7 +169,7 @@ export function ResultsTable({
             <tbody id="results-rows">
               {rows.map((p) => (
                 <Fragment key={p.id}>
-                  {mine && p.id === highlightId && editable}
+                  {p.id === highlightId && editable}
                   <tr
                     className={
                       p.id !== highlightId
@@ -203,7 +219,7 @@ export function ResultsTable({
                   </tr>
                 </Fragment>
               ))}
-              {mine && !stored && editable}
+              {!stored && editable}
             </tbody>
             {count > 0 && (
               <tfoot>
@@ -221,6 +237,7 @@ export function ResultsTable({
                     return (
                       <td
                         key={v.id}
+                        data-option={v.id}
                         className={`${edge(v.id)} border-t-2 border-line p-1.5 text-center ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
                         title={t('tallyDetail', { yes, ifneedbe })}
                       >
@@ -245,6 +262,20 @@ export function ResultsTable({
             )}
           </table>
         </div>
+      )}
+      {active && (count > 0 || mine) && !(mine && !mine.editable) && (
+        <p className={`detail-strip hint mt-2 ${count === 0 ? 'max-[899px]:hidden' : ''}`}>
+          <span className="font-semibold text-ink">{optionLabel(active)}</span>
+          {active.organiserNote && <span>{active.organiserNote}</span>}
+          {tallies.get(active.id) && (
+            <span>
+              {t('tallyDetail', {
+                yes: tallies.get(active.id)?.yes ?? 0,
+                ifneedbe: tallies.get(active.id)?.ifneedbe ?? 0,
+              })}
+            </span>
+          )}
+        </p>
       )}
       {count > FIRST_ROWS && (
         <div className="mt-3 flex flex-wrap items-center gap-3">

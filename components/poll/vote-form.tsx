@@ -3,8 +3,9 @@
 import { useActionState, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { VoteResult } from '@/components/poll/action-results';
-import { AnswerList, type AnswerState } from '@/components/poll/answer-choices';
+import { AnswerList, type AnswerState, type EditableRow } from '@/components/poll/answer-choices';
 import { HoursFields } from '@/components/poll/hours-fields';
+import { useWideScreen } from '@/components/poll/use-wide-screen';
 import { readSavedHours, saveHours, type SavedHours } from '@/components/poll/viewer-preferences';
 import { CopyField } from '@/components/ui/copy-button';
 import { FieldError } from '@/components/ui/field-error';
@@ -55,10 +56,11 @@ export function VoteForm({
   locale: string;
   action: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
   /** The results grid with the viewer's editable row, for wide screens; phones use the list. */
-  grid?: (mine: AnswerState & { name: string }) => ReactNode;
+  grid?: (mine: EditableRow) => ReactNode;
 }) {
   const t = useTranslations('poll');
   const [state, formAction, pending] = useActionState(action, null);
+  const wide = useWideScreen();
   const [name, setName] = useState(initialName);
   const [votes, setVotes] = useState<Record<string, VoteValue>>(initialVotes);
   const [submissionKey] = useState(newSubmissionKey);
@@ -183,14 +185,16 @@ export function VoteForm({
           )}
         </div>
         <Legend />
-        <AnswerList
-          views={views}
-          tallies={tallies}
-          answers={answers}
-          grouped={poll.kind === 'timed'}
-          className={grid ? 'min-[900px]:hidden' : ''}
-        />
-        {grid?.({ ...answers, name })}
+        {(!grid || wide !== true) && (
+          <AnswerList
+            views={views}
+            tallies={tallies}
+            answers={answers}
+            grouped={poll.kind === 'timed'}
+            className={grid ? 'min-[900px]:hidden' : ''}
+          />
+        )}
+        {grid?.({ ...answers, name, editable: wide !== false })}
         {conflicted.length > 0 && (
           <ul className="grid gap-2">
             {conflicted.map(([v, conflict]) => (
