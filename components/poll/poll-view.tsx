@@ -20,6 +20,7 @@ import type { RankedOptionView } from '@/lib/fairness/poll-ranking';
 import { DEFAULT_WORKING_HOURS } from '@/lib/fairness/never-window';
 import type { PackedPoll } from '@/lib/poll/packed-poll';
 import { answersRefused } from '@/lib/poll/model';
+import { everyOptionPast } from '@/lib/poll/past-options';
 import type { ResultsHidden } from '@/lib/poll/privacy';
 import type { Failure } from '@/lib/poll/problems';
 import { withHourCycle } from '@/lib/time/slot-display';
@@ -82,12 +83,18 @@ export function PollView({
   const [zone, chooseZone] = useViewerZone(initialZone);
   const [order, setOrder] = useState<OptionOrder>('ranked');
   const displayLocale = withHourCycle(locale, hour12);
-  const { poll, views, viewsById, tallies, best, columns, finalView, clockNotices } =
-    usePollViewModel({ packed, ranking, zone, locale: displayLocale, order });
+  const { poll, views, viewsById, tallies, best, finalView, clockNotices } = usePollViewModel({
+    packed,
+    ranking,
+    zone,
+    locale: displayLocale,
+  });
   const mine = me ? poll.participants.find((p) => p.id === me.participantId) : undefined;
   const isTimed = poll.kind === 'timed';
   const explain = useExplanationText(displayLocale);
   const refused = answersRefused(poll, nowMs);
+  // While the viewer can answer, the results grid is the answer form's (wide screens).
+  const answering = mode === 'participant' && !refused && Boolean(submitAction);
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -120,7 +127,7 @@ export function PollView({
         />
       )}
 
-      {mode === 'participant' && !refused && submitAction && (
+      {answering && submitAction && (
         <VoteForm
           poll={poll}
           views={views}
@@ -140,7 +147,27 @@ export function PollView({
           initialOverrides={mine?.overrideNever ?? []}
           locale={displayLocale}
           action={submitAction}
+          grid={
+            hidden
+              ? undefined
+              : (answers) => (
+                  <ResultsTable
+                    poll={poll}
+                    views={views}
+                    tallies={tallies}
+                    best={best}
+                    highlightId={me?.participantId ?? null}
+                    locale={displayLocale}
+                    mine={answers}
+                  />
+                )
+          }
         />
+      )}
+      {poll.status !== 'scheduled' && everyOptionPast(poll, nowMs) && (
+        <p role="status" className="card bg-warn-soft px-5 py-4 font-medium">
+          {t('pastNotice')}
+        </p>
       )}
       {poll.status === 'closed' && (
         <p role="status" className="card px-5 py-4 font-medium">
@@ -185,10 +212,11 @@ export function PollView({
         />
       )}
 
-      {(!hidden || poll.participants.length > 0) && (
+      {!answering && (!hidden || poll.participants.length > 0) && (
         <ResultsTable
           poll={poll}
-          views={columns}
+          views={views}
+          locale={displayLocale}
           tallies={tallies}
           best={best}
           highlightId={me?.participantId ?? null}

@@ -22,7 +22,11 @@ export type OptionOrder = 'ranked' | 'chronological';
  * for a mailing-list poll it waits for a click instead, since 200 local times were a fifth
  * of a megabyte of page that the explanation above them already sums up.
  */
-const OPEN_FIRST_UP_TO = 25;
+const OPEN_FIRST_UP_TO = 10;
+
+/** A long poll shows its top three until asked: the grid above already lists every option. */
+const ALL_UP_TO = 5;
+const TOP = 3;
 
 /**
  * The options with the engine's verdict: who can come, whose hour is worst, and each
@@ -47,10 +51,13 @@ export function RankingList({
   const byId = new Map(ranking.map((r) => [r.id, r]));
   // One translator for the whole list, not one per item (fifty on a large poll).
   const explain = useExplanationText(locale);
-  const ordered =
+  const [showAll, setShowAll] = useState(false);
+  const everything =
     order === 'ranked'
       ? ranking
       : [...views.keys()].map((id) => byId.get(id)).filter((r) => r !== undefined);
+  const folds = everything.length > ALL_UP_TO;
+  const ordered = folds && !showAll ? everything.slice(0, TOP) : everything;
 
   return (
     <section className="card p-5 sm:p-6" aria-labelledby="ranking-heading">
@@ -77,7 +84,7 @@ export function RankingList({
         </div>
       </div>
       <p className="hint mt-1">{t('intro')}</p>
-      <ol className="mt-4 grid gap-3">
+      <ol id="ranking-items" className="mt-4 grid gap-3">
         {ordered.map((r) => {
           const view = views.get(r.id);
           if (!view) return null;
@@ -93,6 +100,17 @@ export function RankingList({
           );
         })}
       </ol>
+      {folds && (
+        <button
+          type="button"
+          className="btn mt-3"
+          aria-expanded={showAll}
+          aria-controls="ranking-items"
+          onClick={() => setShowAll((v) => !v)}
+        >
+          {showAll ? t('showTop', { count: TOP }) : t('showAll', { count: everything.length })}
+        </button>
+      )}
     </section>
   );
 }

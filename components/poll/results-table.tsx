@@ -1,13 +1,16 @@
 'use client';
 
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { OptionView } from '@/lib/poll/option-view';
-import { VoteMark } from '@/components/ui/vote-mark';
+import { AnswerCell, optionLabel, type EditableRow } from '@/components/poll/answer-choices';
+import { RemoveAnswer } from '@/components/poll/remove-answer';
+import { VoteIcon, VoteMark } from '@/components/ui/vote-mark';
+import { groupByDay } from '@/lib/poll/day-groups';
 import type { PollRecord } from '@/lib/poll/model';
+import type { OptionView } from '@/lib/poll/option-view';
 import type { Failure } from '@/lib/poll/problems';
-import { useFailableAction } from '@/components/ui/use-failable-action';
 import type { OptionTally } from '@/lib/poll/tally';
+import { describeTimedSlot } from '@/lib/time/slot-display';
 import { placeName } from '@/lib/time/time-zone';
 
 /**
@@ -18,8 +21,10 @@ import { placeName } from '@/lib/time/time-zone';
 const FIRST_ROWS = 25;
 
 /**
- * Participants × options, in the order the viewer chose (fairest first or by date). The
- * fairest option is marked in words and with a star, so the highlight never depends on colour.
+ * The grid people know from Doodle: options as columns under their day, participants as
+ * rows, the viewer's own row editable in place (wide screens; phones answer in the list)
+ * and the totals below. The fairest option is marked in words and with a star, so the
+ * highlight never depends on colour; each answer's title gives that person's local time.
  */
 export function ResultsTable({
   poll,
@@ -27,68 +32,135 @@ export function ResultsTable({
   tallies,
   best,
   highlightId,
+  locale,
+  mine,
   removeAction,
 }: {
   poll: PollRecord;
+  /** The options by date: the day headers span neighbouring columns. */
   views: OptionView[];
   tallies: Map<string, OptionTally>;
   best: Set<string>;
   highlightId: string | null;
+  locale: string;
+  /** The viewer's editable row, when they can answer. */
+  mine?: EditableRow;
   removeAction?: (participantId: string) => Promise<Failure | null>;
 }) {
   const t = useTranslations('results');
   const tv = useTranslations('poll.votes');
+  const tp = useTranslations('poll');
   const count = poll.participants.length;
   const [showAll, setShowAll] = useState(false);
+  // The column the pointer or focus is on, described in full under the grid.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const active =
+    views.find((v) => v.id === activeId) ?? views.find((v) => best.has(v.id)) ?? views[0];
+  const follow = (target: EventTarget) => {
+    const id = (target as HTMLElement).closest('[data-option]')?.getAttribute('data-option');
+    if (id) setActiveId(id);
+  };
   const rows = showAll ? poll.participants : firstRows(poll.participants, highlightId);
+  // A viewer who has not answered yet gets a new row at the bottom, as in Doodle.
+  const stored = rows.some((p) => p.id === highlightId);
   // Said once, not once per cell: a large poll has ten thousand cells.
   const labels = { yes: tv('yes'), ifneedbe: tv('ifneedbe'), no: tv('no'), none: t('noAnswer') };
+  const days = groupByDay(views);
+  const starts = new Map(poll.options.map((o) => [o.id, o]));
+  const localTime = (zone: string, optionId: string): string | null => {
+    const o = starts.get(optionId);
+    if (!o || o.startsAt === null || o.durationMinutes === null) return null;
+    const v = describeTimedSlot(o.startsAt, o.durationMinutes, zone, poll.timeZone, { locale });
+    return `${v.weekday} ${v.timeRange} · ${placeName(zone)}`;
+  };
+  const dayStart = new Set(days.map((d) => d.items[0]?.id));
+  const edge = (id: string) => (dayStart.has(id) ? 'day-start' : '');
+
+  const editable = mine?.editable && (
+    <tr className="mine-row max-[899px]:hidden">
+      <th
+        scope="row"
+        className="sticky left-0 z-10 border-t border-line bg-accent-soft p-2 text-left font-semibold"
+      >
+        <span className="block max-w-40 truncate">{mine.name || t('yourRow')}</span>
+        <span className="hint block text-xs font-normal">{t('you')}</span>
+      </th>
+      {views.map((v) => (
+        <td key={v.id} data-option={v.id} className={`${edge(v.id)} result-cell bg-accent-soft`}>
+          <AnswerCell view={v} answers={mine} />
+        </td>
+      ))}
+    </tr>
+  );
 
   return (
-    <section className="card p-5 sm:p-6" aria-labelledby="results-heading">
+    <section
+      className={mine ? 'min-w-0 border-t border-line pt-4' : 'card min-w-0 p-4 sm:p-6'}
+      aria-labelledby="results-heading"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="results-heading" className="text-lg font-semibold">
           {t('heading')}
         </h2>
         <p className="hint">{t('participants', { count })}</p>
       </div>
-      {count === 0 ? (
-        <p className="hint mt-3">{t('empty')}</p>
-      ) : (
+      {count === 0 && <p className="hint mt-3">{t('empty')}</p>}
+      {(count > 0 || mine) && (
         <div
-          className="relative mt-4 overflow-x-auto"
+          className={`relative mt-3 overflow-x-auto ${count === 0 ? 'max-[899px]:hidden' : ''}`}
           tabIndex={0}
           role="region"
           aria-label={t('scrollLabel')}
         >
-          <table className="w-full border-separate border-spacing-0 text-sm">
+          <table
+            className="results-grid w-full border-separate border-spacing-0 text-sm"
+            onMouseOver={(e) => follow(e.target)}
+            onFocus={(e) => follow(e.target)}
+          >
             <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr>
+                <td className="sticky left-0 z-10 bg-surface" />
+                {days.map((d) => (
+                  <th
+                    key={`${d.date}-${d.items[0]?.id}`}
+                    scope="colgroup"
+                    colSpan={d.items.length}
+                    className="day-start border-b border-line px-1 pb-1 text-left font-semibold whitespace-nowrap"
+                  >
+                    <span className="text-xs text-muted uppercase">{d.items[0]?.weekday}</span>{' '}
+                    {d.items[0]?.dayMonth}
+                  </th>
+                ))}
+              </tr>
+              <tr>
                 <th
                   scope="col"
-                  className="sticky left-0 z-10 min-w-36 bg-surface p-2 text-left align-bottom font-semibold"
+                  className="sticky left-0 z-10 min-w-28 bg-surface p-2 text-left align-bottom font-semibold"
                 >
                   {t('participantColumn')}
                 </th>
                 {views.map((v) => (
                   <th
                     key={v.id}
+                    data-option={v.id}
                     scope="col"
-                    className={`min-w-24 rounded-t-lg p-2 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
+                    className={`${edge(v.id)} min-w-12 px-0.5 pt-1.5 pb-1 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
                   >
                     {best.has(v.id) && (
-                      <span className="mb-1 inline-block rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-accent-ink">
+                      <span className="mb-1 block text-xs font-semibold text-accent">
                         ★ {t('best')}
                       </span>
                     )}
-                    <span className="block text-xs text-muted uppercase">{v.weekday}</span>
-                    <span className="block font-semibold whitespace-nowrap">{v.dayMonth}</span>
-                    {v.timeRange && (
-                      <span className="block text-xs whitespace-nowrap">{v.timeRange}</span>
+                    {v.timeRange ? (
+                      <TimeHeader range={v.timeRange} />
+                    ) : (
+                      <span className="block font-semibold whitespace-nowrap">{v.dayMonth}</span>
                     )}
                     {v.crossesMidnight && (
-                      <span className="block text-xs text-maybe">{t('crossesMidnightShort')}</span>
+                      <span className="block text-[11px] leading-tight text-maybe">
+                        {tp('crossesMidnight')}
+                      </span>
                     )}
                   </th>
                 ))}
@@ -96,61 +168,114 @@ export function ResultsTable({
             </thead>
             <tbody id="results-rows">
               {rows.map((p) => (
-                <tr key={p.id} className={p.id === highlightId ? 'font-semibold' : ''}>
+                <Fragment key={p.id}>
+                  {p.id === highlightId && editable}
+                  <tr
+                    className={
+                      p.id !== highlightId
+                        ? ''
+                        : mine
+                          ? 'font-semibold min-[900px]:hidden'
+                          : 'font-semibold'
+                    }
+                  >
+                    <th
+                      scope="row"
+                      className="sticky left-0 z-10 border-t border-line bg-surface px-2 py-1 text-left leading-tight font-medium"
+                    >
+                      <span className="flex items-start justify-between gap-1">
+                        <span className="min-w-0">
+                          <span className="block max-w-40 truncate">
+                            {p.name}
+                            {p.id === highlightId && (
+                              <span className="hint font-normal"> {t('you')}</span>
+                            )}
+                          </span>
+                          <span className="hint block text-xs leading-tight font-normal">
+                            {placeName(p.timeZone)}
+                          </span>
+                        </span>
+                        {removeAction && (
+                          <RemoveAnswer name={p.name} onRemove={() => removeAction(p.id)} />
+                        )}
+                      </span>
+                    </th>
+                    {views.map((v) => {
+                      const label = labels[p.votes[v.id] ?? 'none'];
+                      const local = localTime(p.timeZone, v.id);
+                      return (
+                        <td
+                          key={v.id}
+                          className={`${edge(v.id)} result-cell ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
+                        >
+                          <VoteMark
+                            value={p.votes[v.id]}
+                            label={label}
+                            title={local ? `${label} · ${local}` : label}
+                          />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                </Fragment>
+              ))}
+              {!stored && editable}
+            </tbody>
+            {count > 0 && (
+              <tfoot>
+                <tr>
                   <th
                     scope="row"
-                    className="sticky left-0 z-10 border-t border-line bg-surface p-2 text-left font-medium"
+                    className="sticky left-0 z-10 border-t-2 border-line bg-surface p-2 text-left font-semibold"
                   >
-                    <span className="block max-w-48 truncate">
-                      {p.name}
-                      {p.id === highlightId && (
-                        <span className="hint font-normal"> {t('you')}</span>
-                      )}
-                    </span>
-                    <span className="hint block text-xs font-normal">{placeName(p.timeZone)}</span>
-                    {removeAction && (
-                      <RemoveParticipant name={p.name} onRemove={() => removeAction(p.id)} />
-                    )}
+                    {t('total')}
                   </th>
-                  {views.map((v) => (
-                    <td
-                      key={v.id}
-                      className={best.has(v.id) ? 'result-cell bg-accent-soft' : 'result-cell'}
-                    >
-                      <VoteMark value={p.votes[v.id]} label={labels[p.votes[v.id] ?? 'none']} />
-                    </td>
-                  ))}
+                  {views.map((v) => {
+                    const tally = tallies.get(v.id);
+                    const yes = tally?.yes ?? 0;
+                    const ifneedbe = tally?.ifneedbe ?? 0;
+                    return (
+                      <td
+                        key={v.id}
+                        data-option={v.id}
+                        className={`${edge(v.id)} border-t-2 border-line p-1.5 text-center ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
+                        title={t('tallyDetail', { yes, ifneedbe })}
+                      >
+                        <span className="block text-base font-bold">
+                          {t('canAttend', { count: yes + ifneedbe })}
+                        </span>
+                        <span className="sr-only">{t('tallyDetail', { yes, ifneedbe })}</span>
+                        {ifneedbe > 0 && (
+                          <span
+                            aria-hidden="true"
+                            className="hint inline-flex items-center gap-0.5 text-xs"
+                          >
+                            <VoteIcon value="ifneedbe" className="size-3" />
+                            {ifneedbe}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th
-                  scope="row"
-                  className="sticky left-0 z-10 border-t-2 border-line bg-surface p-2 text-left font-semibold"
-                >
-                  {t('total')}
-                </th>
-                {views.map((v) => {
-                  const tally = tallies.get(v.id);
-                  return (
-                    <td
-                      key={v.id}
-                      className={`rounded-b-lg border-t-2 border-line p-2 text-center ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
-                    >
-                      <span className="block font-semibold">
-                        {t('canAttend', { count: (tally?.yes ?? 0) + (tally?.ifneedbe ?? 0) })}
-                      </span>
-                      <span className="hint block text-xs">
-                        {t('tallyDetail', { yes: tally?.yes ?? 0, ifneedbe: tally?.ifneedbe ?? 0 })}
-                      </span>
-                    </td>
-                  );
-                })}
-              </tr>
-            </tfoot>
+              </tfoot>
+            )}
           </table>
         </div>
+      )}
+      {active && (count > 0 || mine) && !(mine && !mine.editable) && (
+        <p className={`detail-strip hint mt-2 ${count === 0 ? 'max-[899px]:hidden' : ''}`}>
+          <span className="font-semibold text-ink">{optionLabel(active)}</span>
+          {active.organiserNote && <span>{active.organiserNote}</span>}
+          {tallies.get(active.id) && (
+            <span>
+              {t('tallyDetail', {
+                yes: tallies.get(active.id)?.yes ?? 0,
+                ifneedbe: tallies.get(active.id)?.ifneedbe ?? 0,
+              })}
+            </span>
+          )}
+        </p>
       )}
       {count > FIRST_ROWS && (
         <div className="mt-3 flex flex-wrap items-center gap-3">
@@ -172,6 +297,17 @@ export function ResultsTable({
   );
 }
 
+/** "15:00 – 16:00" as the start above the end: a column stays narrow enough for 15 options. */
+function TimeHeader({ range }: { range: string }) {
+  const [start, end] = range.split(' – ');
+  return (
+    <>
+      <span className="block text-xs font-semibold whitespace-nowrap">{start}</span>
+      {end && <span className="block text-[11px] whitespace-nowrap text-muted">{end}</span>}
+    </>
+  );
+}
+
 /** The first rows, and the viewer's own row wherever it falls: people look for their answer. */
 function firstRows<P extends { id: string }>(
   participants: readonly P[],
@@ -180,47 +316,4 @@ function firstRows<P extends { id: string }>(
   const first = participants.slice(0, FIRST_ROWS);
   const mine = highlightId === null ? undefined : participants.find((p) => p.id === highlightId);
   return mine && !first.includes(mine) ? [...first, mine] : first;
-}
-
-function RemoveParticipant({
-  name,
-  onRemove,
-}: {
-  name: string;
-  onRemove: () => Promise<Failure | null>;
-}) {
-  const t = useTranslations('results');
-  const [confirming, setConfirming] = useState(false);
-  const { pending, error, run } = useFailableAction();
-  if (!confirming) {
-    return (
-      <button
-        type="button"
-        className="btn-danger mt-1 text-left text-xs font-normal underline"
-        onClick={() => setConfirming(true)}
-      >
-        {t('remove', { name })}
-      </button>
-    );
-  }
-  return (
-    <span className="mt-1 flex flex-wrap gap-2 text-xs font-normal">
-      <button
-        type="button"
-        className="btn-danger font-semibold underline"
-        disabled={pending}
-        onClick={() => run(onRemove)}
-      >
-        {t('confirmRemove', { name })}
-      </button>
-      <button type="button" className="underline" onClick={() => setConfirming(false)}>
-        {t('cancel')}
-      </button>
-      {error && (
-        <span role="alert" className="text-danger">
-          {error}
-        </span>
-      )}
-    </span>
-  );
 }

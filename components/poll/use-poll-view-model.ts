@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
-import type { OptionOrder } from '@/components/poll/ranking-list';
 import type { RankedOptionView } from '@/lib/fairness/poll-ranking';
 import { unpackPoll, type PackedPoll } from '@/lib/poll/packed-poll';
 import { describeOptions, type OptionView } from '@/lib/poll/option-view';
@@ -9,21 +8,19 @@ import { slotClockChanges } from '@/lib/time/slot-clock-changes';
 
 /**
  * The poll as this viewer sees it: the options in their zone, locale and clock, the tallies,
- * the columns in the order they chose, and the clock changes that fall between the options.
+ * and the clock changes that fall between the options.
  */
 export function usePollViewModel({
   packed,
   ranking,
   zone,
   locale,
-  order,
 }: {
   packed: PackedPoll;
   ranking: readonly RankedOptionView[];
   /** The viewer's zone; null until the browser reports it. */
   zone: string | null;
   locale: string;
-  order: OptionOrder;
 }) {
   const t = useTranslations('poll');
   const poll = useMemo(() => unpackPoll(packed), [packed]);
@@ -52,10 +49,6 @@ export function usePollViewModel({
   const viewsById = useMemo(() => new Map(views.map((v) => [v.id, v])), [views]);
   const top = ranking[0];
   const best = new Set(top && top.keys.canAttend > 0 ? [top.id] : []);
-  const columns =
-    order === 'ranked'
-      ? ranking.map((r) => viewsById.get(r.id)).filter((v) => v !== undefined)
-      : views;
   const finalView =
     poll.status === 'scheduled' && poll.finalOptionId
       ? viewsById.get(poll.finalOptionId)
@@ -78,5 +71,5 @@ export function usePollViewModel({
       }),
     [poll.options, poll.timeZone, poll.guestZones, poll.participants, zone],
   );
-  return { poll, views, viewsById, tallies, best, columns, finalView, clockNotices };
+  return { poll, views, viewsById, tallies, best, finalView, clockNotices };
 }

@@ -1,9 +1,11 @@
 'use client';
 
-import { useActionState, useEffect, useMemo, useState } from 'react';
+import { useActionState, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { VoteResult } from '@/components/poll/action-results';
+import { AnswerList, type AnswerState, type EditableRow } from '@/components/poll/answer-choices';
 import { HoursFields } from '@/components/poll/hours-fields';
+import { useWideScreen } from '@/components/poll/use-wide-screen';
 import { readSavedHours, saveHours, type SavedHours } from '@/components/poll/viewer-preferences';
 import { CopyField } from '@/components/ui/copy-button';
 import { FieldError } from '@/components/ui/field-error';
@@ -40,6 +42,7 @@ export function VoteForm({
   initialOverrides,
   locale,
   action,
+  grid,
 }: {
   poll: PollRecord;
   views: OptionView[];
@@ -52,9 +55,12 @@ export function VoteForm({
   initialOverrides: string[];
   locale: string;
   action: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
+  /** The results grid with the viewer's editable row, for wide screens; phones use the list. */
+  grid?: (mine: EditableRow) => ReactNode;
 }) {
   const t = useTranslations('poll');
   const [state, formAction, pending] = useActionState(action, null);
+  const wide = useWideScreen();
   const [name, setName] = useState(initialName);
   const [votes, setVotes] = useState<Record<string, VoteValue>>(initialVotes);
   const [submissionKey] = useState(newSubmissionKey);
@@ -98,6 +104,15 @@ export function VoteForm({
   // Translated once, not three times per option.
   const voteLabels = { yes: t('votes.yes'), ifneedbe: t('votes.ifneedbe'), no: t('votes.no') };
   const unanswered = views.filter((v) => !votes[v.id]).length;
+  const answers: AnswerState = {
+    votes,
+    labels: voteLabels,
+    setVote: (id, value) => setVotes((prev) => ({ ...prev, [id]: value })),
+  };
+  const conflicted = views.flatMap((v) => {
+    const conflict = conflicts.get(v.id);
+    return conflict && votes[v.id] && votes[v.id] !== 'no' ? [[v, conflict] as const] : [];
+  });
 
   const payload = JSON.stringify({
     pollId: poll.id,
@@ -112,12 +127,11 @@ export function VoteForm({
   });
 
   return (
-    <section className="card p-5 sm:p-6" aria-labelledby="answer-heading">
+    <section className="card p-4 sm:p-6" aria-labelledby="answer-heading">
       <h2 id="answer-heading" className="text-lg font-semibold">
         {me ? t('editHeading') : t('answerHeading')}
       </h2>
       <p className="hint mt-1">{t('answerHint')}</p>
-      <Legend />
       {state?.ok && (
         <div role="status" className="mt-4 grid gap-3 rounded-xl border border-yes bg-yes-soft p-4">
           <p className="font-semibold">{state.updated ? t('savedUpdate') : t('savedNew')}</p>
@@ -140,110 +154,76 @@ export function VoteForm({
       <form
         action={formAction}
         onSubmit={submitInPlace(formAction)}
-        className="mt-4 grid gap-4"
+        className="mt-4 grid min-w-0 grid-cols-1 gap-4"
         noValidate
       >
         <input type="hidden" name="payload" value={payload} />
-        <div className="max-w-sm">
-          <label htmlFor="participant-name" className="label">
-            {t('yourName')}
-          </label>
-          <input
-            id="participant-name"
-            className="field"
-            value={name}
-            autoComplete="name"
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={Boolean(errors.name)}
-            aria-describedby="participant-name-error"
-          />
-          <FieldError id="participant-name-error" messages={errors.name} />
+        <div className="grid items-start gap-4 min-[900px]:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+          <div>
+            <label htmlFor="participant-name" className="label">
+              {t('yourName')}
+            </label>
+            <input
+              id="participant-name"
+              className="field"
+              value={name}
+              autoComplete="name"
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={Boolean(errors.name)}
+              aria-describedby="participant-name-error"
+            />
+            <FieldError id="participant-name-error" messages={errors.name} />
+          </div>
+          {poll.kind === 'timed' && (
+            <HoursFields
+              workingHours={workingHours}
+              neverWindow={neverWindow}
+              lastNever={lastNever}
+              onWorkingHours={(w) => changeHours({ workingHours: w, neverWindow })}
+              onNeverWindow={(w) => changeHours({ workingHours, neverWindow: w })}
+            />
+          )}
         </div>
-        {poll.kind === 'timed' && (
-          <HoursFields
-            workingHours={workingHours}
-            neverWindow={neverWindow}
-            lastNever={lastNever}
-            onWorkingHours={(w) => changeHours({ workingHours: w, neverWindow })}
-            onNeverWindow={(w) => changeHours({ workingHours, neverWindow: w })}
+        <Legend />
+        {(!grid || wide !== true) && (
+          <AnswerList
+            views={views}
+            tallies={tallies}
+            answers={answers}
+            grouped={poll.kind === 'timed'}
+            className={grid ? 'min-[900px]:hidden' : ''}
           />
         )}
-        <ul className="grid gap-2">
-          {views.map((v) => {
-            const tally = tallies.get(v.id);
-            const conflict = conflicts.get(v.id);
-            return (
-              <li
-                key={v.id}
-                className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-3 rounded-xl border border-line p-3 sm:grid-cols-[auto_minmax(0,1fr)_auto]"
-              >
-                <div
-                  className="grid w-14 shrink-0 place-items-center rounded-lg bg-raised py-1 text-center leading-tight"
-                  aria-hidden="true"
-                >
-                  <span className="text-xs text-muted uppercase">{v.weekday}</span>
-                  <span className="text-xl font-bold">{v.day}</span>
-                  <span className="text-xs text-muted">{v.month}</span>
-                </div>
-                <div>
-                  <OptionText view={v} />
-                  {tally && (
-                    <p className="hint mt-0.5">
-                      {t('tally', { yes: tally.yes, ifneedbe: tally.ifneedbe })}
-                    </p>
-                  )}
-                </div>
-                <div
-                  className="col-span-2 grid grid-cols-3 gap-1 rounded-xl bg-raised p-1 sm:col-span-1"
-                  role="radiogroup"
-                  aria-label={t('answerFor', {
-                    option: [v.dateLabel, v.timeRange].filter(Boolean).join(' '),
-                  })}
-                >
-                  {VOTE_VALUES.map((value) => (
-                    <label
-                      key={value}
-                      className={`vote-choice ${votes[v.id] === value ? `${VOTE_STYLE[value]} ring-1 ring-current` : 'text-muted hover:bg-surface'}`}
-                    >
-                      <input
-                        type="radio"
-                        className="absolute inset-0 cursor-pointer opacity-0"
-                        name={`vote-${v.id}`}
-                        value={value}
-                        checked={votes[v.id] === value}
-                        onChange={() => setVotes((prev) => ({ ...prev, [v.id]: value }))}
-                      />
-                      <VoteIcon value={value} className="size-4 shrink-0" />
-                      <span className="min-w-0 text-center leading-tight">{voteLabels[value]}</span>
-                    </label>
-                  ))}
-                </div>
-                {conflict && votes[v.id] && votes[v.id] !== 'no' && (
-                  <NeverConflict
-                    time={
-                      describeWallInterval(conflict.localStart, conflict.localEnd, { locale })
-                        .timeRange
-                    }
-                    checked={overrides.has(v.id)}
-                    onChange={(checked) =>
-                      setOverrides((prev) => {
-                        const next = new Set(prev);
-                        if (checked) next.add(v.id);
-                        else next.delete(v.id);
-                        return next;
-                      })
-                    }
-                  />
-                )}
+        {grid?.({ ...answers, name, editable: wide !== false })}
+        {conflicted.length > 0 && (
+          <ul className="grid gap-2">
+            {conflicted.map(([v, conflict]) => (
+              <li key={v.id}>
+                <NeverConflict
+                  day={`${v.weekday} ${v.dayMonth}`}
+                  time={
+                    describeWallInterval(conflict.localStart, conflict.localEnd, { locale })
+                      .timeRange
+                  }
+                  checked={overrides.has(v.id)}
+                  onChange={(checked) =>
+                    setOverrides((prev) => {
+                      const next = new Set(prev);
+                      if (checked) next.add(v.id);
+                      else next.delete(v.id);
+                      return next;
+                    })
+                  }
+                />
               </li>
-            );
-          })}
-        </ul>
+            ))}
+          </ul>
+        )}
         <FieldError
           id="votes-error"
           messages={[...(errors.votes ?? []), ...(errors.timeZone ?? []), ...(errors.form ?? [])]}
         />
-        <div className="flex flex-wrap items-center justify-end gap-3">
+        <div className="submit-bar flex flex-wrap items-center justify-end gap-3">
           {unanswered > 0 && <p className="hint">{t('unanswered', { count: unanswered })}</p>}
           <button
             type="submit"
@@ -259,10 +239,12 @@ export function VoteForm({
 }
 
 function NeverConflict({
+  day,
   time,
   checked,
   onChange,
 }: {
+  day: string;
   time: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
@@ -271,31 +253,15 @@ function NeverConflict({
   return (
     <div
       role="note"
-      className="col-span-full flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-warn-soft px-3 py-2 text-sm"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-warn-soft px-3 py-2 text-sm"
     >
-      <span>{t('neverConflict', { time })}</span>
+      <span>
+        <strong>{day}</strong> {t('neverConflict', { time })}
+      </span>
       <label className="flex items-center gap-1.5 font-semibold">
         <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
         {t('countAnyway')}
       </label>
-    </div>
-  );
-}
-
-function OptionText({ view }: { view: OptionView }) {
-  const t = useTranslations('poll');
-  return (
-    <div>
-      <p className="font-semibold">
-        {view.timeRange ?? view.dateLabel}
-        {view.crossesMidnight && (
-          <span className="ml-2 inline-block rounded-full bg-warn-soft px-2 py-0.5 text-xs font-medium whitespace-nowrap">
-            {t('crossesMidnight')}
-          </span>
-        )}
-      </p>
-      {view.timeRange && <p className="text-sm text-muted">{view.dateLabel}</p>}
-      {view.organiserNote && <p className="text-sm text-muted">{view.organiserNote}</p>}
     </div>
   );
 }

@@ -14,7 +14,7 @@ const BAND_STYLE: Record<ComfortBand, string> = {
   edge: 'bg-accent-soft text-accent',
   'early-late': 'bg-maybe-soft text-maybe',
   antisocial: 'bg-no-soft text-no',
-  night: 'bg-ink text-canvas',
+  night: 'bg-night text-night-ink',
 };
 
 /** Sun, sunrise, sunset, moon, moon and stars: the band reads by shape as well as colour (globals.css). */

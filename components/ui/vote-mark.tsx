@@ -22,12 +22,21 @@ export function VoteIcon({
  * element, its icon drawn by a CSS rule (globals.css, the same shapes as VoteIcon), its
  * name given to screen readers by the label and to pointers by the title.
  */
-export function VoteMark({ value, label }: { value: VoteValue | undefined; label: string }) {
+export function VoteMark({
+  value,
+  label,
+  title = label,
+}: {
+  value: VoteValue | undefined;
+  label: string;
+  /** Shown on hover; the results grid adds that person's local time. */
+  title?: string;
+}) {
   return (
     <span
       role="img"
       aria-label={label}
-      title={label}
+      title={title}
       className={`vote-mark vote-${value ?? 'none'}`}
     />
   );
