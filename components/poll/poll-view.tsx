@@ -51,6 +51,7 @@ export function PollView({
   hidden = null,
   postComment,
   admin,
+  mailEnabled = false,
 }: {
   packed: PackedPoll;
   /** Download and add-to-calendar links once the poll is scheduled. */
@@ -75,6 +76,8 @@ export function PollView({
   me: { participantId: string; editToken: string } | null;
   submitAction?: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
   removeAction?: (participantId: string) => Promise<Failure | null>;
+  /** The server can send mail: the answer form offers an address field. */
+  mailEnabled?: boolean;
 }) {
   const t = useTranslations('poll');
   const tp = useTranslations('privacyNotice');
@@ -138,6 +141,7 @@ export function PollView({
               : null
           }
           initialOverrides={mine?.overrideNever ?? []}
+          mailEnabled={mailEnabled}
           locale={displayLocale}
           action={submitAction}
         />

@@ -40,6 +40,7 @@ export function VoteForm({
   initialOverrides,
   locale,
   action,
+  mailEnabled = false,
 }: {
   poll: PollRecord;
   views: OptionView[];
@@ -52,10 +53,12 @@ export function VoteForm({
   initialOverrides: string[];
   locale: string;
   action: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
+  mailEnabled?: boolean;
 }) {
   const t = useTranslations('poll');
   const [state, formAction, pending] = useActionState(action, null);
   const [name, setName] = useState(initialName);
+  const [email, setEmail] = useState('');
   const [votes, setVotes] = useState<Record<string, VoteValue>>(initialVotes);
   const [submissionKey] = useState(newSubmissionKey);
   const [workingHours, setWorkingHours] = useState<DailyWindow>(
@@ -108,6 +111,7 @@ export function VoteForm({
     neverWindow,
     overrideNever: [...overrides].filter((id) => conflicts.has(id) && votes[id] !== 'no'),
     submissionKey,
+    ...(mailEnabled && email ? { email } : {}),
     ...(me ? { participantId: me.participantId, editToken: me.editToken } : {}),
   });
 
@@ -159,6 +163,27 @@ export function VoteForm({
           />
           <FieldError id="participant-name-error" messages={errors.name} />
         </div>
+        {mailEnabled && (
+          <div className="max-w-sm">
+            <label htmlFor="participant-email" className="label">
+              {t('email.label')}
+            </label>
+            <input
+              id="participant-email"
+              type="email"
+              className="field"
+              value={email}
+              autoComplete="email"
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={Boolean(errors.email)}
+              aria-describedby="participant-email-hint participant-email-error"
+            />
+            <p id="participant-email-hint" className="mt-1 text-sm text-muted">
+              {t('email.hint')}
+            </p>
+            <FieldError id="participant-email-error" messages={errors.email} />
+          </div>
+        )}
         {poll.kind === 'timed' && (
           <HoursFields
             workingHours={workingHours}
