@@ -28,7 +28,12 @@ export interface SenderOptions {
   rules?: Partial<ClaimRules>;
 }
 
-export const DEFAULT_CLAIM_RULES: ClaimRules = { leaseMs: 120_000, limit: 20, maxAttempts: 8 };
+/**
+ * One message per claim, so a lease covers one send: the transport gives up on a connection
+ * within 40 s (smtp-transport.ts), well inside the 60 s lease, so a live sender's message is
+ * never taken by another.
+ */
+export const DEFAULT_CLAIM_RULES: ClaimRules = { leaseMs: 60_000, limit: 1, maxAttempts: 8 };
 
 /** 30 s, 1 min, 2 min, … up to 6 h between tries: 8 tries span about two hours. */
 export function retryDelayMs(attempts: number): number {

@@ -28,13 +28,19 @@ function mailOn(now: number, locale: 'en' | 'fr' | 'de' | 'it' | 'es' = 'en'): C
   return context(now, undefined, { origin: ORIGIN, locale, from: FROM });
 }
 
+/** Passes (one message each) until one sends nothing; returns how many went out. */
 async function deliver(ctx: Context, at = ctx.now) {
-  return deliverDue({
-    store: ctx.store,
-    transport: smtpTransport(sink.url),
-    from: FROM,
-    now: () => at,
-  });
+  let sent = 0;
+  for (;;) {
+    const n = await deliverDue({
+      store: ctx.store,
+      transport: smtpTransport(sink.url),
+      from: FROM,
+      now: () => at,
+    });
+    if (n === 0) return sent;
+    sent += n;
+  }
 }
 
 const to = (mail: ParsedMail) =>

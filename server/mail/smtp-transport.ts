@@ -8,7 +8,13 @@ import type { MailTransport } from '@/server/mail/mail-sender';
  * few mails, and a pooled socket left open would outlive a SIGTERM.
  */
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // Bounded waits: a send must end (or fail) inside the outbox lease (mail-sender.ts).
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return {
     async send(mail) {
       await transporter.sendMail({
