@@ -3,6 +3,8 @@ import { formattingLocale, type Locale } from '@/lib/i18n/locales';
 /** A mail body as a few kinds of block, so the text and the HTML part say the same thing. */
 export type MailBlock =
   | { kind: 'paragraph'; text: string }
+  /** What the mail is about (the chosen time): set apart in HTML, its own paragraph in text. */
+  | { kind: 'highlight'; text: string }
   /** A link that is the point of the mail: a button in HTML, the bare URL on its own line in text. */
   | { kind: 'action'; label: string; url: string }
   | { kind: 'small'; text: string };
@@ -36,6 +38,8 @@ export function renderMail(
     .map((b) => {
       if (b.kind === 'paragraph')
         return `<p style="margin:0 0 16px;font-size:16px;line-height:1.5">${escapeHtml(b.text)}</p>`;
+      if (b.kind === 'highlight')
+        return `<p style="margin:0 0 12px;padding:8px 12px;border-left:4px solid #0f766e;font-size:17px;font-weight:600;line-height:1.4">${escapeHtml(b.text)}</p>`;
       if (b.kind === 'small')
         return `<p style="margin:24px 0 0;font-size:13px;line-height:1.5;color:#57534e">${escapeHtml(b.text)}</p>`;
       const url = escapeHtml(b.url);

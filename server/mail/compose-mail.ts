@@ -141,7 +141,7 @@ export function scheduledMails(input: {
     });
     const times: MailBlock[] = [
       {
-        kind: 'paragraph',
+        kind: 'highlight',
         text: t('scheduled.yourTime', {
           zone: recipient.timeZone,
           when: whenFor(event, recipient.timeZone, recipient.locale),

@@ -246,6 +246,31 @@ describe('the outbox', () => {
     expect(await deliver(ctx)).toBe(0);
   });
 
+  it('refuses a malformed or injected address with a field error, and queues nothing', async () => {
+    const ctx = mailOn(NOW);
+    for (const organiserEmail of ['chiara', 'chiara@example.org\r\nBcc: eve@example.org']) {
+      const created = await createPoll(
+        {
+          ok: true,
+          value: {
+            title: 'Workflow call',
+            organiserEmail,
+            timeZone: 'Europe/Rome',
+            kind: 'timed',
+            durationMinutes: 60,
+            options: [{ start: '2026-10-28T17:00' }],
+          },
+        },
+        ctx,
+      );
+      expect(created.ok).toBe(false);
+      if (!created.ok && created.problem.code === 'invalid')
+        expect(created.problem.fieldErrors.organiserEmail?.[0]?.code).toBe('email.invalid');
+      else throw new Error('expected a field error');
+    }
+    expect(await deliver(ctx)).toBe(0);
+  });
+
   it('sends nothing for a change that rolled back', async () => {
     const ctx = mailOn(NOW);
     const { id } = await createdPoll(ctx);
