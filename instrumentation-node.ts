@@ -7,6 +7,9 @@ import { getStore } from '@/db/sqlite-store';
 import { redactSecretPaths } from '@/lib/http/log-redaction';
 import { FORBIDDEN_METHODS, FORBIDDEN_METHOD_HEADER } from '@/lib/http/http-methods';
 import { PEER_HEADER } from '@/lib/http/rate-limit';
+import { startMailSender } from '@/server/mail/mail-sender';
+import { mailConfig } from '@/server/mail/mail-settings';
+import { smtpTransport } from '@/server/mail/smtp-transport';
 import {
   messageLogLine,
   parseLogFormat,
@@ -23,8 +26,17 @@ export function startNodeServer() {
   if (problem) console.warn(`kairos: ${problem}; logging as text`);
   if (logFormat === 'json') logRequests();
   // Migrate at start-up, so a broken database fails the start instead of the first visitor.
-  getStore();
+  const store = getStore();
   stampPeerAddress();
+  // A wrong mail setting stops the start here; without KAIROS_SMTP_URL mail is simply off.
+  const mail = mailConfig();
+  if (mail)
+    startMailSender({
+      store,
+      transport: smtpTransport(mail.smtpUrl),
+      from: mail.from,
+      now: Date.now,
+    });
 }
 
 /**

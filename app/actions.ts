@@ -6,6 +6,7 @@ import { requestContext } from '@/server/context';
 import { adminPath } from '@/server/links';
 import { createPoll as create } from '@/server/polls';
 import { requestTime } from '@/app/clock';
+import { mailRequest } from '@/app/mail-request';
 import { formPayload } from '@/app/form-payload';
 import { describeProblem } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
@@ -13,7 +14,10 @@ import { writeRefused } from '@/app/write-budget';
 /** Creates the poll and takes the organiser to its admin page, whose URL holds the secret. */
 export async function createPoll(_prev: Failure | null, formData: FormData): Promise<Failure> {
   const refused = await writeRefused();
-  const result = await create(formPayload(formData), requestContext(requestTime(), refused));
+  const result = await create(
+    formPayload(formData),
+    requestContext(requestTime(), refused, await mailRequest()),
+  );
   if (!result.ok) return (await describeProblem(result.problem)).body;
   redirect(`${adminPath(result.id, result.adminToken)}?created=1`);
 }

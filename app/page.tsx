@@ -4,6 +4,7 @@ import { CreatePollForm } from '@/components/create/create-poll-form';
 import { createPoll } from '@/app/actions';
 import { formatLocale } from '@/app/format-locale';
 import { savedViewerZone } from '@/app/viewer-zone';
+import { mailEnabled } from '@/server/mail/mail-settings';
 
 export default async function HomePage() {
   const t = await getTranslations('home');
@@ -21,6 +22,7 @@ export default async function HomePage() {
         today={new Date(nowMs).toISOString().slice(0, 10)}
         nowMs={nowMs}
         locale={locale}
+        mailEnabled={mailEnabled()}
       />
     </div>
   );

@@ -4,6 +4,7 @@ import { connectionOf, preparedOnce, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import type { NewPoll, StatusWrite, Tx } from '@/db/store';
 import { newPublicId, newShortId } from '@/db/tokens';
+import type { Locale } from '@/lib/i18n/locales';
 import type { PollUpdate } from '@/lib/poll/poll-admin';
 import type { PreparedOption } from '@/lib/poll/poll-input';
 import type { PreparedVote } from '@/lib/poll/vote-input';
@@ -43,6 +44,8 @@ export async function insertPoll(tx: Tx, poll: NewPoll, now: number): Promise<st
       timeZone: poll.timeZone,
       kind: poll.kind,
       guestZones: poll.guestZones,
+      organiserEmail: poll.organiserEmail,
+      organiserLocale: poll.organiserLocale,
       status: 'open',
       createdAt: now,
       updatedAt: now,
@@ -116,7 +119,7 @@ function touchPoll(
 export async function insertAnswer(
   tx: Tx,
   pollId: string,
-  answer: PreparedVote & { editTokenHash: string },
+  answer: PreparedVote & { editTokenHash: string; locale: Locale },
   now: number,
 ): Promise<string> {
   const participantId = newShortId();
@@ -130,6 +133,8 @@ export async function insertAnswer(
       ...comfortColumns(answer),
       editTokenHash: answer.editTokenHash,
       submissionKey: answer.submissionKey ?? newShortId(),
+      email: answer.email,
+      locale: answer.locale,
       createdAt: now,
       updatedAt: now,
     })
@@ -153,6 +158,8 @@ export async function replaceAnswer(
       name: answer.name,
       timeZone: answer.timeZone,
       ...comfortColumns(answer),
+      // Leaving the field empty when changing an answer keeps the address given before.
+      ...(answer.email ? { email: answer.email } : {}),
       updatedAt: now,
     })
     .where(and(eq(participants.id, participantId), eq(participants.pollId, pollId)))

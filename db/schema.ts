@@ -15,6 +15,14 @@ export const polls = sqliteTable('polls', {
   description: text('description').notNull().default(''),
   location: text('location').notNull().default(''),
   organiserName: text('organiser_name').notNull().default(''),
+  /** Where the organiser's mail goes (never shown to anyone); null = no mail. */
+  organiserEmail: text('organiser_email'),
+  /** The catalogue the organiser created the poll in: their mail is written in it. */
+  organiserLocale: text('organiser_locale').notNull().default('en'),
+  /** The organiser followed the unsubscribe link: no more mail to them about this poll. */
+  organiserMailStopped: integer('organiser_mail_stopped', { mode: 'boolean' })
+    .notNull()
+    .default(false),
   /** The organiser's IANA zone: the zone every timed option was entered in. */
   timeZone: text('time_zone').notNull(),
   kind: text('kind', { enum: ['timed', 'allDay'] }).notNull(),
@@ -83,6 +91,12 @@ export const participants = sqliteTable(
     editTokenHash: text('edit_token_hash').notNull(),
     /** Client-chosen key that makes a repeated submit (double click, retry) a no-op. */
     submissionKey: text('submission_key').notNull(),
+    /** Where their edit link and the scheduled time go (never shown to others); null = no mail. */
+    email: text('email'),
+    /** The catalogue they answered in: their mail is written in it. */
+    locale: text('locale').notNull().default('en'),
+    /** They followed the unsubscribe link: no more mail to them about this poll. */
+    mailStopped: integer('mail_stopped', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -125,6 +139,38 @@ export const comments = sqliteTable(
   (t) => [index('comments_poll_idx').on(t.pollId, t.createdAt)],
 );
 
+/**
+ * Mail waiting to leave, written in the same transaction as the change that caused it (so a
+ * rolled-back change sends nothing) and delivered by server/mail-sender.ts. No foreign key to
+ * the poll: the cancellation written when a poll is deleted must outlive the poll's row.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    pollId: text('poll_id').notNull(),
+    /** What the mail is (organiserCreated, editLink, scheduled, cancelled, …), for the admin page. */
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    /** The rendered message (subject, text, html, headers, calendar part) as JSON. */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** Also the Message-ID: a retry after a crash carries the same one (see mail-sender.ts). */
+    idempotencyKey: text('idempotency_key').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** A sender holds the message until then; after it (a crash) another may take it. */
+    leaseExpiresAt: integer('lease_expires_at'),
+    sentAt: integer('sent_at'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
+    index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt),
+    index('outbox_poll_idx').on(t.pollId),
+  ],
+);
+
 export const pollsRelations = relations(polls, ({ many }) => ({
   options: many(options),
   participants: many(participants),
@@ -146,3 +192,4 @@ export type OptionRow = typeof options.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 export type VoteRow = typeof votes.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;

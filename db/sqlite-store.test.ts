@@ -37,6 +37,8 @@ const poll: NewPoll = {
     { kind: 'timed', startsAt: NOW + 48 * HOUR, durationMinutes: 60 },
   ],
   adminTokenHash: 'hash-of-admin-token',
+  organiserEmail: null,
+  organiserLocale: 'en',
 };
 
 function answer(optionIds: string[], value: 'yes' | 'no', submissionKey: string | null = null) {
@@ -47,8 +49,10 @@ function answer(optionIds: string[], value: 'yes' | 'no', submissionKey: string 
     workingHours: null,
     neverWindow: null,
     submissionKey,
+    email: null,
     editTokenHash: 'hash-of-edit-token',
-  } satisfies PreparedVote & { editTokenHash: string };
+    locale: 'en',
+  } satisfies PreparedVote & { editTokenHash: string; locale: 'en' };
 }
 
 async function createPoll() {

@@ -12,6 +12,15 @@ import {
   updatePoll,
 } from '@/db/mutations';
 import {
+  claimMail,
+  enqueueMail,
+  getFailedMail,
+  getMailRecipients,
+  markMailFailed,
+  markMailSent,
+  stopMail,
+} from '@/db/outbox';
+import {
   countYes,
   findParticipantBySubmissionKey,
   getAdminTokenHash,
@@ -45,6 +54,13 @@ export function openSqliteStore(file: string): Store {
     insertComment,
     deleteComment,
     deletePoll,
+    getMailRecipients,
+    stopMail,
+    enqueueMail,
+    claimMail,
+    markMailSent,
+    markMailFailed,
+    getFailedMail,
   } satisfies Omit<Store, keyof Reader>);
 }
 

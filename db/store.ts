@@ -10,6 +10,8 @@ import 'server-only';
  * that needs no transaction, the store itself (each such read is one consistent snapshot).
  * Types only: nothing here runs.
  */
+import type { Locale } from '@/lib/i18n/locales';
+import type { MailKind, MailMessage, MailRecipient } from '@/lib/mail/mail-message';
 import type { PollUpdate } from '@/lib/poll/poll-admin';
 import type { PollRecord, PollStatus } from '@/lib/poll/model';
 import type { StatusMove } from '@/lib/poll/poll-status';
@@ -52,6 +54,41 @@ export interface NewPoll {
   guestZones: string[];
   options: PreparedOption[];
   adminTokenHash: string;
+  organiserEmail: string | null;
+  organiserLocale: Locale;
+}
+
+/** A mail to queue in the transaction of the change that caused it. */
+export interface OutgoingMail {
+  pollId: string;
+  kind: MailKind;
+  recipient: string;
+  /** Unique per message: queuing the same key twice keeps the first. */
+  idempotencyKey: string;
+  message: MailMessage;
+}
+
+/** A queued mail a sender has taken, until its lease runs out. */
+export interface ClaimedMail extends OutgoingMail {
+  id: string;
+  /** Counting this one. */
+  attempts: number;
+}
+
+/** A mail that kept failing, as the organiser sees it. */
+export interface FailedMail {
+  kind: MailKind;
+  recipient: string;
+  attempts: number;
+  lastError: string;
+}
+
+export interface ClaimRules {
+  /** How long a claim holds: past it, the sender is taken to have died and another may take it. */
+  leaseMs: number;
+  limit: number;
+  /** Tries after which a mail stops being claimed and shows as failed. */
+  maxAttempts: number;
 }
 
 export interface Store extends Reader {
@@ -88,7 +125,7 @@ export interface Store extends Reader {
   insertAnswer(
     tx: Tx,
     pollId: string,
-    answer: PreparedVote & { editTokenHash: string },
+    answer: PreparedVote & { editTokenHash: string; locale: Locale },
     now: number,
   ): Promise<string>;
   replaceAnswer(
@@ -113,4 +150,22 @@ export interface Store extends Reader {
   deleteComment(tx: Tx, pollId: string, commentId: string, now: number): Promise<boolean>;
   /** Its options, answers and comments go with it. */
   deletePoll(tx: Tx, pollId: string): Promise<boolean>;
+
+  // Mail. Addresses are read only here, never in PollRecord, so no page or API can show one.
+  /** The organiser and every participant with an address who has not unsubscribed. */
+  getMailRecipients(db: Reader, pollId: string): Promise<MailRecipient[]>;
+  /** Stops mail about the poll to the organiser or to one participant. */
+  stopMail(tx: Tx, pollId: string, role: MailRecipient['role']): Promise<boolean>;
+  enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): Promise<void>;
+  /**
+   * Takes due mail for sending: unsent, under `maxAttempts`, due, and not held by a live
+   * lease; counts the attempt and sets the lease, in the caller's transaction. PostgreSQL:
+   * `SELECT … FOR UPDATE SKIP LOCKED`, so two instances never take the same row.
+   */
+  claimMail(tx: Tx, now: number, rules: ClaimRules): Promise<ClaimedMail[]>;
+  markMailSent(tx: Tx, id: string, now: number): Promise<void>;
+  /** Frees the claim and sets when to try again. */
+  markMailFailed(tx: Tx, id: string, error: string, nextAttemptAt: number): Promise<void>;
+  /** The poll's mail that has used up its attempts without going out. */
+  getFailedMail(db: Reader, pollId: string, maxAttempts: number): Promise<FailedMail[]>;
 }

@@ -5,6 +5,8 @@ import { answersRefused } from '@/lib/poll/model';
 import { prepareVote, type PreparedVote } from '@/lib/poll/vote-input';
 import { isEditor, type EditorCredential } from '@/server/access';
 import type { Context } from '@/server/context';
+import { wakeMailSender } from '@/server/mail/mail-sender';
+import { queueEditLink } from '@/server/mail/poll-mail';
 import { organiserWrite } from '@/server/organiser-write';
 import { refuse, writeBudgetProblem, type Outcome, type Problem } from '@/server/problem';
 
@@ -29,9 +31,9 @@ export type AnswerOutcome = Outcome<{
  * answers (first come, first served).
  */
 export async function submitAnswer(input: AnswerInput, context: Context): Promise<AnswerOutcome> {
-  const { store, now } = context;
+  const { store, now, mail } = context;
   const { pollId, editor } = input;
-  return store.transaction(async (tx): Promise<AnswerOutcome> => {
+  const outcome = await store.transaction(async (tx): Promise<AnswerOutcome> => {
     await store.lockPoll(tx, pollId);
     if (editor && !(await isEditor(store, tx, pollId, editor))) return refuse({ code: 'notFound' });
     const budget = writeBudgetProblem(context.writeRefusedFor);
@@ -40,7 +42,8 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
     if (!optionIds) return refuse({ code: 'notFound' });
     const prepared = prepareVote(input.answer, optionIds);
     if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
-    const vote = prepared.value;
+    // With mail off an address is not kept: nothing would ever be sent to it.
+    const vote = { ...prepared.value, email: mail ? prepared.value.email : null };
     if (editor) {
       const refused = await refusal(store, tx, pollId, editor.participantId, vote, now);
       if (refused) return refuse(refused);
@@ -59,11 +62,21 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
     const participantId = await store.insertAnswer(
       tx,
       pollId,
-      { ...vote, editTokenHash: hashSecret(editToken) },
+      { ...vote, editTokenHash: hashSecret(editToken), locale: mail?.locale ?? 'en' },
       now,
     );
+    if (mail && vote.email)
+      await queueEditLink(
+        store,
+        tx,
+        mail,
+        { pollId, participantId, editToken, name: vote.name, to: vote.email },
+        now,
+      );
     return { ok: true, participantId, editToken };
   });
+  if (outcome.ok && mail) wakeMailSender();
+  return outcome;
 }
 
 /**

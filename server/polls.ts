@@ -9,6 +9,12 @@ import { problemsFromZod } from '@/lib/poll/problems';
 import type { Tx } from '@/db/store';
 import type { Context } from '@/server/context';
 import { organiserWrite } from '@/server/organiser-write';
+import { wakeMailSender } from '@/server/mail/mail-sender';
+import {
+  prepareDeletionCancel,
+  queueOrganiserCreated,
+  queueScheduleChange,
+} from '@/server/mail/poll-mail';
 import { refuse, writeBudgetProblem, type Outcome, type Payload } from '@/server/problem';
 
 export type CreatePollOutcome = Outcome<{
@@ -18,7 +24,11 @@ export type CreatePollOutcome = Outcome<{
   notices: PreparedPoll['notices'];
 }>;
 
-/** Anyone may create a poll; its admin token is the organiser's secret. */
+/**
+ * Anyone may create a poll; its admin token is the organiser's secret. With mail on and an
+ * address given, the organiser is mailed both links (the admin link to them alone); with
+ * mail off an address is not kept.
+ */
 export async function createPoll(payload: Payload, context: Context): Promise<CreatePollOutcome> {
   const budget = writeBudgetProblem(context.writeRefusedFor);
   if (budget) return refuse(budget);
@@ -26,10 +36,37 @@ export async function createPoll(payload: Payload, context: Context): Promise<Cr
   const prepared = preparePoll(payload.value);
   if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
   const { notices, ...poll } = prepared.value;
+  const { store, now, mail } = context;
+  const organiserEmail = mail ? poll.organiserEmail : null;
   const adminToken = newSecret();
-  const id = await context.store.transaction((tx) =>
-    context.store.insertPoll(tx, { ...poll, adminTokenHash: hashSecret(adminToken) }, context.now),
-  );
+  const id = await store.transaction(async (tx) => {
+    const id = await store.insertPoll(
+      tx,
+      {
+        ...poll,
+        organiserEmail,
+        organiserLocale: mail?.locale ?? 'en',
+        adminTokenHash: hashSecret(adminToken),
+      },
+      now,
+    );
+    if (mail && organiserEmail)
+      await queueOrganiserCreated(
+        store,
+        tx,
+        mail,
+        {
+          pollId: id,
+          title: poll.title,
+          organiserName: poll.organiserName,
+          to: organiserEmail,
+          adminToken,
+        },
+        now,
+      );
+    return id;
+  });
+  if (organiserEmail) wakeMailSender();
   return { ok: true, id, adminToken, notices };
 }
 
@@ -81,13 +118,16 @@ export function setPollStatus(
   });
 }
 
-/** Schedules the poll on one of its options (`{ optionId }`), or reopens it (`null`). */
-export function finalisePoll(
+/**
+ * Schedules the poll on one of its options (`{ optionId }`), or reopens it (`null`). Everyone
+ * with an address is mailed the invitation, or its cancellation.
+ */
+export async function finalisePoll(
   input: OrganiserTarget & { payload: Payload },
   context: Context,
 ): Promise<Outcome<{ poll: PollRecord }>> {
-  const { store, now } = context;
-  return organiserWrite(input, context, async (tx) => {
+  const { store, now, mail } = context;
+  const outcome = await organiserWrite(input, context, async (tx) => {
     if (!input.payload.ok) return refuse({ code: 'malformed' });
     const parsed = finaliseSchema.safeParse(input.payload.value);
     if (!parsed.success)
@@ -102,17 +142,25 @@ export function finalisePoll(
     const moved = await changeStatus(tx, current, change, context);
     if (!moved.ok) return moved;
     const poll = await store.getPollWithVotes(tx, input.pollId);
-    return poll ? { ok: true, poll } : refuse({ code: 'notFound' });
+    if (!poll) return refuse({ code: 'notFound' });
+    if (mail) await queueScheduleChange(store, tx, mail, current, poll, now);
+    return { ok: true, poll };
   });
+  if (outcome.ok && mail) wakeMailSender();
+  return outcome;
 }
 
-/** The poll goes with its options, answers and comments. */
-export function deletePoll(input: OrganiserTarget, context: Context): Promise<Outcome> {
-  return organiserWrite(input, context, async (tx) =>
-    (await context.store.deletePoll(tx, input.pollId))
-      ? { ok: true }
-      : refuse({ code: 'notFound' }),
-  );
+/** The poll goes with its options, answers and comments; a scheduled one is cancelled by mail. */
+export async function deletePoll(input: OrganiserTarget, context: Context): Promise<Outcome> {
+  const { store, now, mail } = context;
+  const outcome = await organiserWrite(input, context, async (tx): Promise<Outcome> => {
+    const cancel = mail ? await prepareDeletionCancel(store, tx, mail, input.pollId, now) : null;
+    if (!(await store.deletePoll(tx, input.pollId))) return refuse({ code: 'notFound' });
+    await cancel?.();
+    return { ok: true };
+  });
+  if (outcome.ok && mail) wakeMailSender();
+  return outcome;
 }
 
 /** Every status change goes through lib/poll/poll-status.ts, which knows the allowed moves. */

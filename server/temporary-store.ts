@@ -8,7 +8,7 @@ import { createPoll } from '@/server/polls';
 
 /** A store on a fresh temporary SQLite file for each test, removed after it. */
 export function withTemporaryStore(): {
-  context: (now: number, writeRefusedFor?: number) => Context;
+  context: (now: number, writeRefusedFor?: number, mail?: Context['mail']) => Context;
 } {
   let dir = '';
   let store: Context['store'] | null = null;
@@ -20,10 +20,11 @@ export function withTemporaryStore(): {
     rmSync(dir, { recursive: true, force: true });
   });
   return {
-    context: (now, writeRefusedFor) => ({
+    context: (now, writeRefusedFor, mail) => ({
       store: store!,
       now,
       writeRefusedFor: writeRefusedFor ?? null,
+      mail: mail ?? null,
     }),
   };
 }

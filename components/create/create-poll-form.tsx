@@ -28,12 +28,15 @@ export function CreatePollForm({
   today,
   nowMs,
   locale,
+  mailEnabled = false,
 }: {
   action: (prev: Failure | null, data: FormData) => Promise<Failure>;
   initialZone: string | null;
   today: string;
   nowMs: number;
   locale: string;
+  /** The server can send mail: offer to mail the organiser their links. */
+  mailEnabled?: boolean;
 }) {
   const t = useTranslations('create');
   const [state, formAction, pending] = useActionState(action, null);
@@ -41,6 +44,7 @@ export function CreatePollForm({
   const [description, setDescription] = useState('');
   const [location, setLocation] = useState('');
   const [organiserName, setOrganiserName] = useState('');
+  const [organiserEmail, setOrganiserEmail] = useState('');
   const [timeZone, setTimeZone] = useState(initialZone ?? 'UTC');
   const [kind, setKind] = useState<PollKind>('timed');
   const [duration, setDuration] = useState(60);
@@ -94,6 +98,7 @@ export function CreatePollForm({
     description,
     location,
     organiserName,
+    ...(mailEnabled && organiserEmail ? { organiserEmail } : {}),
     timeZone,
     kind,
     guestZones,
@@ -200,6 +205,20 @@ export function CreatePollForm({
             errors={errors.organiserName}
             autoComplete="name"
           />
+          {mailEnabled && (
+            <div>
+              <TextField
+                id="organiserEmail"
+                type="email"
+                label={t('organiserEmail.label')}
+                value={organiserEmail}
+                onChange={setOrganiserEmail}
+                errors={errors.organiserEmail}
+                autoComplete="email"
+              />
+              <p className="mt-1 text-sm text-muted">{t('organiserEmail.hint')}</p>
+            </div>
+          )}
         </div>
         <ZonePicker
           label={t('timeZone')}

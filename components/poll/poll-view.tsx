@@ -52,6 +52,7 @@ export function PollView({
   hidden = null,
   postComment,
   admin,
+  mailEnabled = false,
 }: {
   packed: PackedPoll;
   /** Download and add-to-calendar links once the poll is scheduled. */
@@ -76,6 +77,8 @@ export function PollView({
   me: { participantId: string; editToken: string } | null;
   submitAction?: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
   removeAction?: (participantId: string) => Promise<Failure | null>;
+  /** The server can send mail: the answer form offers an address field. */
+  mailEnabled?: boolean;
 }) {
   const t = useTranslations('poll');
   const tp = useTranslations('privacyNotice');
@@ -145,6 +148,7 @@ export function PollView({
               : null
           }
           initialOverrides={mine?.overrideNever ?? []}
+          mailEnabled={mailEnabled}
           locale={displayLocale}
           action={submitAction}
           grid={

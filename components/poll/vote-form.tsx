@@ -43,6 +43,7 @@ export function VoteForm({
   locale,
   action,
   grid,
+  mailEnabled = false,
 }: {
   poll: PollRecord;
   views: OptionView[];
@@ -57,11 +58,13 @@ export function VoteForm({
   action: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
   /** The results grid with the viewer's editable row, for wide screens; phones use the list. */
   grid?: (mine: EditableRow) => ReactNode;
+  mailEnabled?: boolean;
 }) {
   const t = useTranslations('poll');
   const [state, formAction, pending] = useActionState(action, null);
   const wide = useWideScreen();
   const [name, setName] = useState(initialName);
+  const [email, setEmail] = useState('');
   const [votes, setVotes] = useState<Record<string, VoteValue>>(initialVotes);
   const [submissionKey] = useState(newSubmissionKey);
   const [workingHours, setWorkingHours] = useState<DailyWindow>(
@@ -123,6 +126,7 @@ export function VoteForm({
     neverWindow,
     overrideNever: [...overrides].filter((id) => conflicts.has(id) && votes[id] !== 'no'),
     submissionKey,
+    ...(mailEnabled && email ? { email } : {}),
     ...(me ? { participantId: me.participantId, editToken: me.editToken } : {}),
   });
 
@@ -184,6 +188,27 @@ export function VoteForm({
             />
           )}
         </div>
+        {mailEnabled && (
+          <div className="max-w-sm">
+            <label htmlFor="participant-email" className="label">
+              {t('email.label')}
+            </label>
+            <input
+              id="participant-email"
+              type="email"
+              className="field"
+              value={email}
+              autoComplete="email"
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={Boolean(errors.email)}
+              aria-describedby="participant-email-hint participant-email-error"
+            />
+            <p id="participant-email-hint" className="mt-1 text-sm text-muted">
+              {t('email.hint')}
+            </p>
+            <FieldError id="participant-email-error" messages={errors.email} />
+          </div>
+        )}
         <Legend />
         {(!grid || wide !== true) && (
           <AnswerList

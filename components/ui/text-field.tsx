@@ -36,7 +36,7 @@ export function TextField({
   maxLength?: number;
   required?: boolean;
   /** Dates and times use the browser's own pickers. */
-  type?: 'text' | 'date' | 'time';
+  type?: 'text' | 'date' | 'time' | 'email';
 }) {
   const shared = {
     id,

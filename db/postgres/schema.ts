@@ -30,6 +30,9 @@ export const polls = pgTable('polls', {
   description: text('description').notNull().default(''),
   location: text('location').notNull().default(''),
   organiserName: text('organiser_name').notNull().default(''),
+  organiserEmail: text('organiser_email'),
+  organiserLocale: text('organiser_locale').notNull().default('en'),
+  organiserMailStopped: boolean('organiser_mail_stopped').notNull().default(false),
   timeZone: text('time_zone').notNull(),
   kind: text('kind', { enum: ['timed', 'allDay'] }).notNull(),
   status: text('status', { enum: ['open', 'closed', 'scheduled'] })
@@ -82,6 +85,9 @@ export const participants = pgTable(
     neverEnd: text('never_end'),
     editTokenHash: text('edit_token_hash').notNull(),
     submissionKey: text('submission_key').notNull(),
+    email: text('email'),
+    locale: text('locale').notNull().default('en'),
+    mailStopped: boolean('mail_stopped').notNull().default(false),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
@@ -121,6 +127,29 @@ export const comments = pgTable(
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('comments_poll_idx').on(t.pollId, t.createdAt)],
+);
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    pollId: text('poll_id').notNull(),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    leaseExpiresAt: instant('lease_expires_at'),
+    sentAt: instant('sent_at'),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
+    index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt),
+    index('outbox_poll_idx').on(t.pollId),
+  ],
 );
 
 export const pollsRelations = relations(polls, ({ many }) => ({

@@ -1,4 +1,9 @@
-import ical from 'ical-generator';
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
 import { addDays } from '@/lib/time/time-zone';
 
 export interface CalendarEvent {
@@ -14,17 +19,46 @@ export interface CalendarEvent {
   stampMs: number;
 }
 
+/** Who a mailed invitation is from and to (RFC 5546 iTIP). */
+export interface Invitation {
+  method: 'REQUEST' | 'CANCEL';
+  organiser: { name: string; email: string };
+  attendees: { name: string; email: string }[];
+}
+
 /**
  * RFC 5545 text for the scheduled event. Timed events are written in UTC (…Z), which every
  * client converts to its own zone; all-day events are VALUE=DATE from the date to the next
  * one, the same calendar day everywhere. The UID is stable per poll so re-imports update.
  */
-export function buildIcs(event: CalendarEvent): string {
+export function buildIcs(event: CalendarEvent, invitation: Invitation | null = null): string {
   const calendar = ical({
     prodId: { company: 'Kairos', product: 'Kairos', language: 'EN' },
     name: event.title,
+    ...(invitation
+      ? {
+          method:
+            invitation.method === 'REQUEST'
+              ? ICalCalendarMethod.REQUEST
+              : ICalCalendarMethod.CANCEL,
+        }
+      : {}),
   });
+  const invited = invitation
+    ? {
+        organizer: invitation.organiser,
+        attendees: invitation.attendees.map((a) => ({
+          ...a,
+          role: ICalAttendeeRole.REQ,
+          status: ICalAttendeeStatus.NEEDSACTION,
+          rsvp: false,
+        })),
+        status:
+          invitation.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      }
+    : {};
   const common = {
+    ...invited,
     id: `${event.pollId}@kairos`,
     sequence: event.sequence,
     stamp: new Date(event.stampMs),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalZone } from '@/lib/places/zone-aliases';
+import { optionalEmailSchema } from '@/lib/mail/address';
 import { LIMITS } from '@/lib/poll/limits';
 import type { PollKind } from '@/lib/poll/model';
 import {
@@ -117,6 +118,8 @@ export const createPollSchema = z
     description: descriptionSchema.optional().default(''),
     location: locationSchema.optional().default(''),
     organiserName: optionalText(LIMITS.name, 'organiserName.tooLong'),
+    /** Where the admin link is mailed (when mail is on); never shown to anyone. */
+    organiserEmail: optionalEmailSchema,
     timeZone: zoneSchema,
     kind: z.enum(['timed', 'allDay'], { error: 'kind.invalid' }),
     /** Where the organiser expects guests: their local times show before anyone answers. */
@@ -148,6 +151,7 @@ export interface PreparedPoll {
   description: string;
   location: string;
   organiserName: string;
+  organiserEmail: string | null;
   timeZone: string;
   kind: PollKind;
   guestZones: string[];
@@ -265,6 +269,7 @@ export function preparePoll(raw: unknown): Prepared<PreparedPoll> {
       description: input.description,
       location: input.location,
       organiserName: input.organiserName,
+      organiserEmail: input.organiserEmail,
       timeZone: input.timeZone,
       kind: input.kind,
       guestZones: [...new Set(input.guestZones)],

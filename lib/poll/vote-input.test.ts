@@ -21,8 +21,19 @@ describe('prepareVote', () => {
         workingHours: null,
         neverWindow: null,
         submissionKey: null,
+        email: null,
       },
     });
+  });
+
+  it('keeps an optional address and refuses a malformed or injected one', () => {
+    const answer = { name: 'Ana', timeZone: 'Asia/Kathmandu', votes: { a: 'yes' } };
+    const kept = prepareVote({ ...answer, email: 'Ana@Example.org' }, options);
+    expect(kept.ok && kept.value.email).toBe('ana@example.org');
+    for (const email of ['ana', 'ana@example.org\r\nBcc: eve@example.org']) {
+      const r = prepareVote({ ...answer, email }, options);
+      expect(!r.ok && r.fieldErrors.email?.[0]?.code).toBe('email.invalid');
+    }
   });
 
   it('refuses a vote for an option of another poll', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DailyWindow } from '@/lib/fairness/model';
+import { optionalEmailSchema } from '@/lib/mail/address';
 import { LIMITS } from '@/lib/poll/limits';
 import { zoneSchema } from '@/lib/poll/poll-input';
 import { VOTE_VALUES, type VoteValue } from '@/lib/poll/model';
@@ -41,6 +42,8 @@ export const submitVoteSchema = z
       .array(z.string().max(64), { error: 'votes.unknownOption' })
       .max(LIMITS.options)
       .optional(),
+    /** Where their private edit link is mailed (when mail is on); never shown to others. */
+    email: optionalEmailSchema,
     /** Makes a repeated submit (double click, network retry) land once. */
     submissionKey: z
       .string({ error: 'submissionKey.invalid' })
@@ -60,6 +63,7 @@ export interface PreparedVote {
   workingHours: DailyWindow | null;
   neverWindow: DailyWindow | null;
   submissionKey: string | null;
+  email: string | null;
 }
 
 /** Validates an answer against the poll's own options: a vote for another poll's option is refused. */
@@ -98,6 +102,7 @@ export function prepareVote(raw: unknown, optionIds: readonly string[]): Prepare
       workingHours: parsed.data.workingHours ?? null,
       neverWindow: parsed.data.neverWindow ?? null,
       submissionKey: parsed.data.submissionKey ?? null,
+      email: parsed.data.email,
     },
   };
 }

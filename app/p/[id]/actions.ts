@@ -10,6 +10,7 @@ import { requestContext } from '@/server/context';
 import { editPath } from '@/server/links';
 import { writeBudgetProblem } from '@/server/problem';
 import { requestTime } from '@/app/clock';
+import { mailRequest } from '@/app/mail-request';
 import { formPayload } from '@/app/form-payload';
 import { requestOrigin } from '@/app/origin';
 import { describeProblem } from '@/app/problem-messages';
@@ -41,7 +42,7 @@ export async function submitVote(
   const editor = participantId && editToken ? { participantId, editToken } : null;
   const result = await submitAnswer(
     { pollId, editor, answer },
-    requestContext(requestTime(), refused),
+    requestContext(requestTime(), refused, await mailRequest()),
   );
   if (!result.ok) return (await describeProblem(result.problem)).body;
   let editUrl: string | null = null;

@@ -11,6 +11,7 @@ import { formatLocale } from '@/app/format-locale';
 import { requestOrigin } from '@/app/origin';
 import { savedViewerZone } from '@/app/viewer-zone';
 import { postComment, submitVote } from '@/app/p/[id]/actions';
+import { mailEnabled } from '@/server/mail/mail-settings';
 
 /** The participant's page, shared by the poll link and the private edit link. */
 export async function ParticipantView({
@@ -40,6 +41,7 @@ export async function ParticipantView({
         nowMs={requestTime()}
         me={me}
         submitAction={submitVote}
+        mailEnabled={mailEnabled()}
         postComment={postComment.bind(null, stored.id)}
         calendar={
           event ? { ics: `/api/polls/${stored.id}/event.ics`, ...calendarLinks(event) } : null

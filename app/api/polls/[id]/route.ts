@@ -8,6 +8,7 @@ import { requestContext } from '@/server/context';
 import { deletePoll, editPoll } from '@/server/polls';
 import { viewPoll } from '@/server/views';
 import { requestTime } from '@/app/clock';
+import { mailRequest } from '@/app/mail-request';
 import { bearerToken } from '@/app/api/bearer';
 import { notFoundJson, problemJson, readJson } from '@/app/api/json';
 import { anonymousName } from '@/app/visible';
@@ -101,7 +102,7 @@ export async function DELETE(request: Request, { params }: RouteContext<'/api/po
   const { id } = await params;
   const result = await deletePoll(
     { pollId: id, adminToken: bearerToken(request) },
-    requestContext(requestTime()),
+    requestContext(requestTime(), null, await mailRequest()),
   );
   if (!result.ok) return await problemJson(result.problem);
   return new NextResponse(null, { status: 204 });

@@ -3,6 +3,7 @@ import { toPublicPoll } from '@/lib/poll/model';
 import { requestContext } from '@/server/context';
 import { finalisePoll } from '@/server/polls';
 import { requestTime } from '@/app/clock';
+import { mailRequest } from '@/app/mail-request';
 import { bearerToken } from '@/app/api/bearer';
 import { problemJson, readJson } from '@/app/api/json';
 
@@ -12,7 +13,7 @@ export async function POST(request: Request, { params }: RouteContext<'/api/poll
   const body = await readJson(request);
   const result = await finalisePoll(
     { pollId: id, adminToken: bearerToken(request), payload: body },
-    requestContext(requestTime()),
+    requestContext(requestTime(), null, await mailRequest()),
   );
   // The token is checked first: a stranger's unreadable body is still a missing poll.
   if (!result.ok)

@@ -3,6 +3,7 @@ import { submitAnswer } from '@/server/answers';
 import { requestContext } from '@/server/context';
 import { editPath } from '@/server/links';
 import { requestTime } from '@/app/clock';
+import { mailRequest } from '@/app/mail-request';
 import { problemJson, readJson } from '@/app/api/json';
 import { requestOrigin } from '@/app/origin';
 
@@ -15,7 +16,7 @@ export async function POST(
   if (!body.ok) return body.response;
   const result = await submitAnswer(
     { pollId: id, editor: null, answer: body.value },
-    requestContext(requestTime()),
+    requestContext(requestTime(), null, await mailRequest()),
   );
   if (!result.ok) return await problemJson(result.problem);
   if (!result.editToken) {

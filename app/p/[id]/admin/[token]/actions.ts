@@ -9,6 +9,7 @@ import { requestContext, type Context } from '@/server/context';
 import { deletePoll, editPoll as edit, finalisePoll, setPollStatus } from '@/server/polls';
 import type { Outcome } from '@/server/problem';
 import { requestTime } from '@/app/clock';
+import { mailRequest } from '@/app/mail-request';
 import { formPayload } from '@/app/form-payload';
 import { describeProblem, failure } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
@@ -20,8 +21,8 @@ async function settle(pollId: string, outcome: Outcome): Promise<Failure | null>
   return null;
 }
 
-function context(refused: number | null): Context {
-  return requestContext(requestTime(), refused);
+async function context(refused: number | null): Promise<Context> {
+  return requestContext(requestTime(), refused, await mailRequest());
 }
 
 export async function removeParticipant(
@@ -32,7 +33,7 @@ export async function removeParticipant(
   const refused = await writeRefused();
   return settle(
     pollId,
-    await removeAnswer({ pollId, adminToken, participantId }, context(refused)),
+    await removeAnswer({ pollId, adminToken, participantId }, await context(refused)),
   );
 }
 
@@ -42,12 +43,18 @@ export async function changePollStatus(
   status: 'open' | 'closed',
 ): Promise<Failure | null> {
   const refused = await writeRefused();
-  return settle(pollId, await setPollStatus({ pollId, adminToken, status }, context(refused)));
+  return settle(
+    pollId,
+    await setPollStatus({ pollId, adminToken, status }, await context(refused)),
+  );
 }
 
 export async function removePoll(pollId: string, adminToken: string): Promise<Failure | null> {
   const refused = await writeRefused();
-  const failed = await settle(pollId, await deletePoll({ pollId, adminToken }, context(refused)));
+  const failed = await settle(
+    pollId,
+    await deletePoll({ pollId, adminToken }, await context(refused)),
+  );
   if (failed) return failed;
   redirect('/?deleted=1');
 }
@@ -64,7 +71,7 @@ export async function editPoll(
   const refused = await writeRefused();
   const result = await edit(
     { pollId, adminToken, payload: formPayload(formData) },
-    context(refused),
+    await context(refused),
   );
   return (await settle(pollId, result)) ?? { ok: true };
 }
@@ -77,7 +84,7 @@ export async function schedulePoll(
   const refused = await writeRefused();
   const result = await finalisePoll(
     { pollId, adminToken, payload: { ok: true, value: { optionId } } },
-    context(refused),
+    await context(refused),
   );
   // The page only offers the poll's own options: anything else is one message.
   if (!result.ok && result.problem.code === 'invalid') return failure('finalOption.unknown');
@@ -90,7 +97,7 @@ export async function removeComment(
   commentId: string,
 ): Promise<Failure | null> {
   const refused = await writeRefused();
-  const result = await deleteComment({ pollId, adminToken, commentId }, context(refused));
+  const result = await deleteComment({ pollId, adminToken, commentId }, await context(refused));
   // A comment already gone is what the organiser wanted.
   const gone = !result.ok && result.problem.code === 'commentNotFound';
   return settle(pollId, gone ? { ok: true } : result);

@@ -12,6 +12,7 @@ import { glanceAtZones } from '@/lib/fairness/zone-glance';
 import { requestContext } from '@/server/context';
 import { scheduledEvent } from '@/server/exports';
 import { adminPath, pollPath } from '@/server/links';
+import { failedMailOf } from '@/server/mail/failed-mail';
 import { viewPoll } from '@/server/views';
 import { formatLocale } from '@/app/format-locale';
 import { requestOrigin } from '@/app/origin';
@@ -45,11 +46,12 @@ export default async function AdminPage({
   const t = await getTranslations('admin');
   const glance = glanceAtZones(poll);
   const event = scheduledEvent(poll, await requestOrigin());
-  const [zone, locale, origin, query] = await Promise.all([
+  const [zone, locale, origin, query, failedMail] = await Promise.all([
     savedViewerZone(),
     formatLocale(),
     requestOrigin(),
     searchParams,
+    failedMailOf({ pollId: id, adminToken: token }, requestContext(requestTime())),
   ]);
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -85,6 +87,24 @@ export default async function AdminPage({
         </div>
       </section>
       <PollHeader poll={poll} />
+      {failedMail.length > 0 && (
+        <section
+          role="alert"
+          aria-labelledby="mail-failed-title"
+          className="rounded-xl border border-danger bg-no-soft px-5 py-3"
+        >
+          <h2 id="mail-failed-title" className="font-semibold">
+            {t('mailFailed.failedTitle')}
+          </h2>
+          <ul className="mt-2 list-disc pl-5 text-sm">
+            {failedMail.map((m, i) => (
+              <li key={i}>
+                {t('mailFailed.failedItem', { recipient: m.recipient, error: m.lastError })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <AdminControls
         status={poll.status}
         participantUrl={pollPath(id)}

@@ -1,0 +1,215 @@
+import 'server-only';
+import { createTranslator } from 'next-intl';
+import type { OutgoingMail } from '@/db/store';
+import { buildIcs, type CalendarEvent } from '@/lib/export/ics-export';
+import type { Locale } from '@/lib/i18n/locales';
+import { headerSafe } from '@/lib/mail/address';
+import {
+  formatDateFor,
+  formatInstantFor,
+  renderMail,
+  type MailBlock,
+} from '@/lib/mail/mail-layout';
+import type { MailKind, MailMessage, MailRecipient } from '@/lib/mail/mail-message';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+import es from '@/messages/es.json';
+import fr from '@/messages/fr.json';
+import it from '@/messages/it.json';
+
+const CATALOGUES = { en, fr, de, it, es } as const;
+
+function translator(locale: Locale) {
+  return createTranslator({ locale, messages: CATALOGUES[locale], namespace: 'mail' });
+}
+
+function message(
+  locale: Locale,
+  subject: string,
+  blocks: MailBlock[],
+  calendar: MailMessage['calendar'] = null,
+): MailMessage {
+  const t = translator(locale);
+  const safeSubject = headerSafe(subject);
+  const { text, html } = renderMail(locale, safeSubject, [
+    ...blocks,
+    { kind: 'small', text: t('footer') },
+  ]);
+  return { subject: safeSubject, text, html, headers: {}, calendar };
+}
+
+function greeting(locale: Locale, name: string): MailBlock {
+  const t = translator(locale);
+  return {
+    kind: 'paragraph',
+    text: name ? t('greeting', { name: headerSafe(name) }) : t('greetingAnonymous'),
+  };
+}
+
+function outgoing(
+  pollId: string,
+  kind: MailKind,
+  to: string,
+  key: string,
+  message: MailMessage,
+): OutgoingMail {
+  return { pollId, kind, recipient: to, idempotencyKey: key, message };
+}
+
+/** The organiser's first mail: the participant link and the secret admin link, for them alone. */
+export function organiserCreatedMail(input: {
+  pollId: string;
+  title: string;
+  organiserName: string;
+  to: string;
+  locale: Locale;
+  pollUrl: string;
+  adminUrl: string;
+}): OutgoingMail {
+  const t = translator(input.locale);
+  const subject = t('created.subject', { title: input.title });
+  return outgoing(
+    input.pollId,
+    'organiserCreated',
+    input.to,
+    `${input.pollId}.created`,
+    message(input.locale, subject, [
+      greeting(input.locale, input.organiserName),
+      { kind: 'paragraph', text: t('created.intro', { title: input.title }) },
+      { kind: 'action', label: t('pollButton'), url: input.pollUrl },
+      { kind: 'paragraph', text: t('created.adminIntro') },
+      { kind: 'action', label: t('created.adminButton'), url: input.adminUrl },
+    ]),
+  );
+}
+
+/** A participant's private edit link, to the address they gave with their answer. */
+export function editLinkMail(input: {
+  pollId: string;
+  participantId: string;
+  title: string;
+  name: string;
+  to: string;
+  locale: Locale;
+  editUrl: string;
+}): OutgoingMail {
+  const t = translator(input.locale);
+  return outgoing(
+    input.pollId,
+    'editLink',
+    input.to,
+    `${input.pollId}.${input.participantId}.edit`,
+    message(input.locale, t('editLink.subject', { title: input.title }), [
+      greeting(input.locale, input.name),
+      { kind: 'paragraph', text: t('editLink.intro', { title: input.title }) },
+      { kind: 'action', label: t('editLink.button'), url: input.editUrl },
+      { kind: 'paragraph', text: t('editLink.keep') },
+    ]),
+  );
+}
+
+function whenFor(event: CalendarEvent, zone: string, locale: Locale): string {
+  return event.when.kind === 'timed'
+    ? formatInstantFor(event.when.startMs, zone, locale)
+    : formatDateFor(event.when.date, locale);
+}
+
+function recipientKey(recipient: MailRecipient): string {
+  return recipient.role.kind === 'organiser' ? 'organiser' : recipient.role.participantId;
+}
+
+/**
+ * The chosen time to everyone with an address, each in their own language and zone with the
+ * organiser's beside it, and an iCalendar REQUEST whose UID stays and whose SEQUENCE grows,
+ * so a second mail moves the event instead of adding one.
+ */
+export function scheduledMails(input: {
+  event: CalendarEvent;
+  organiser: { name: string; email: string };
+  organiserZone: string;
+  recipients: MailRecipient[];
+  /** Not the first time chosen: an update. */
+  update: boolean;
+}): OutgoingMail[] {
+  const { event, recipients } = input;
+  return recipients.map((recipient) => {
+    const t = translator(recipient.locale);
+    const ics = buildIcs(event, {
+      method: 'REQUEST',
+      organiser: input.organiser,
+      attendees: [{ name: recipient.name, email: recipient.address }],
+    });
+    const times: MailBlock[] = [
+      {
+        kind: 'highlight',
+        text: t('scheduled.yourTime', {
+          zone: recipient.timeZone,
+          when: whenFor(event, recipient.timeZone, recipient.locale),
+        }),
+      },
+    ];
+    if (event.when.kind === 'timed' && recipient.timeZone !== input.organiserZone)
+      times.push({
+        kind: 'paragraph',
+        text: t('scheduled.organiserTime', {
+          zone: input.organiserZone,
+          when: whenFor(event, input.organiserZone, recipient.locale),
+        }),
+      });
+    return outgoing(
+      event.pollId,
+      'scheduled',
+      recipient.address,
+      `${event.pollId}.${recipientKey(recipient)}.seq${event.sequence}`,
+      message(
+        recipient.locale,
+        t(input.update ? 'scheduled.updatedSubject' : 'scheduled.subject', { title: event.title }),
+        [
+          greeting(recipient.locale, recipient.name),
+          {
+            kind: 'paragraph',
+            text: t(input.update ? 'scheduled.updatedIntro' : 'scheduled.intro', {
+              title: event.title,
+            }),
+          },
+          ...times,
+          { kind: 'paragraph', text: t('scheduled.calendar') },
+          { kind: 'action', label: t('pollButton'), url: event.url },
+        ],
+        { method: 'REQUEST', content: ics },
+      ),
+    );
+  });
+}
+
+/** The event is off (reopened or deleted): METHOD:CANCEL with the same UID, a higher SEQUENCE. */
+export function cancelledMails(input: {
+  event: CalendarEvent;
+  organiser: { name: string; email: string };
+  recipients: MailRecipient[];
+}): OutgoingMail[] {
+  const { event } = input;
+  return input.recipients.map((recipient) => {
+    const t = translator(recipient.locale);
+    const ics = buildIcs(event, {
+      method: 'CANCEL',
+      organiser: input.organiser,
+      attendees: [{ name: recipient.name, email: recipient.address }],
+    });
+    return outgoing(
+      event.pollId,
+      'cancelled',
+      recipient.address,
+      `${event.pollId}.${recipientKey(recipient)}.cancel${event.sequence}`,
+      message(
+        recipient.locale,
+        t('cancelled.subject', { title: event.title }),
+        [
+          greeting(recipient.locale, recipient.name),
+          { kind: 'paragraph', text: t('cancelled.intro', { title: event.title }) },
+        ],
+        { method: 'CANCEL', content: ics },
+      ),
+    );
+  });
+}
