@@ -15,13 +15,7 @@ export default async function HomePage() {
         <h1 className="max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">{t('headline')}</h1>
         <p className="mt-3 max-w-2xl text-lg text-muted">{t('lede')}</p>
       </section>
-      <CreatePollForm
-        action={createPoll}
-        initialZone={zone}
-        today={new Date(nowMs).toISOString().slice(0, 10)}
-        nowMs={nowMs}
-        locale={locale}
-      />
+      <CreatePollForm action={createPoll} initialZone={zone} nowMs={nowMs} locale={locale} />
     </div>
   );
 }

@@ -76,7 +76,7 @@ test.describe('the core loop across time zones', () => {
     const ktm = await newPage(browser, 'Asia/Kathmandu', 'en-GB');
     await ktm.goto(poll.participantUrl);
     await expect(ktm.getByText('Kathmandu time')).toBeVisible();
-    await expect(ktm.getByText('(UTC+05:45)')).toBeVisible();
+    await expect(ktm.getByText('(UTC+5:45)')).toBeVisible();
     const ktmRows = ktm.getByRole('radiogroup');
     await expect(ktmRows.nth(0)).toHaveAccessibleName('Your answer for Wed 10 Jun 11:45 – 13:15');
     await expect(ktmRows.nth(1)).toHaveAccessibleName('Your answer for Wed 10 Jun 20:45 – 22:15');

@@ -91,7 +91,7 @@ test.describe('the city search of the zone field', () => {
     await page.keyboard.press('Enter');
     // 09:00 in Rome (CEST) is 12:30 in Mumbai (IST).
     await expect(page.getByText(/12:30/).first()).toBeVisible();
-    await expect(page.getByText(/(Mumbai|Kolkata) time/).first()).toBeVisible();
+    await expect(page.getByText('Mumbai time').first()).toBeVisible();
   });
 
   test('an ambiguous abbreviation offers each zone it can mean', async ({ page }) => {
