@@ -31,9 +31,10 @@ export async function scriptNonce(): Promise<string | undefined> {
 /**
  * Runs in <head> before anything paints: when the browser's zone is not the one the server
  * was told (first visit, or the traveller has moved), it says it and reloads, so the server
- * renders the right times and nothing flashes. It cannot loop: it reloads only after reading
- * back the cookie it wrote, which then matches. A picked zone is never overridden. Without
+ * renders the right times and nothing flashes. It cannot loop: it reloads only when reading
+ * the cookie back gives the browser's zone, which is then the test that stops it (cookies
+ * refused, or another cookie of the name shadowing it, mean no reload). A picked zone is never overridden. Without
  * JavaScript or cookies the page stays in the poll's zone, labelled as such. It also drops
  * kairos_tz, the year-long cookie that used to keep the first detection.
  */
-export const ZONE_SCRIPT = `(function(){try{document.cookie="kairos_tz=; path=/; max-age=0";var c=document.cookie;if(/(?:^|; )${PICKED_ZONE_COOKIE}=/.test(c))return;var z=Intl.DateTimeFormat().resolvedOptions().timeZone||"UTC";var m=/(?:^|; )${DETECTED_ZONE_COOKIE}=([^;]*)/.exec(c);if(m&&decodeURIComponent(m[1])===z)return;var v="${DETECTED_ZONE_COOKIE}="+encodeURIComponent(z);document.cookie=v+"; path=/; max-age=43200; samesite=lax";if((";"+document.cookie.replace(/ /g,"")+";").indexOf(";"+v+";")<0)return;location.replace(location.href)}catch(e){}})()`;
+export const ZONE_SCRIPT = `(function(){try{document.cookie="kairos_tz=; path=/; max-age=0";var c=document.cookie;if(/(?:^|; )${PICKED_ZONE_COOKIE}=/.test(c))return;var z=Intl.DateTimeFormat().resolvedOptions().timeZone||"UTC";var r=/(?:^|; )${DETECTED_ZONE_COOKIE}=([^;]*)/,s=function(){var m=r.exec(document.cookie);return m&&decodeURIComponent(m[1])===z};if(s())return;document.cookie="${DETECTED_ZONE_COOKIE}="+encodeURIComponent(z)+"; path=/; max-age=43200; samesite=lax";if(s())location.replace(location.href)}catch(e){}})()`;
