@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/ui/site-header';
 import { chooseLocale } from '@/app/locale-actions';
+import { ZONE_SCRIPT, scriptNonce } from '@/app/viewer-zone';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,9 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: LayoutProps<'/'>) {
-  const locale = await getLocale();
+  const [locale, nonce] = await Promise.all([getLocale(), scriptNonce()]);
   return (
     <html lang={locale}>
+      <head>
+        {/* Browsers hide a nonce from the DOM once read, so React would see it differ. */}
+        <script nonce={nonce} suppressHydrationWarning>
+          {ZONE_SCRIPT}
+        </script>
+      </head>
       <body className="min-h-dvh">
         <NextIntlClientProvider>
           <SiteHeader chooseLocale={chooseLocale} />

@@ -19,7 +19,6 @@ export default async function HomePage() {
       <CreatePollForm
         action={createPoll}
         initialZone={zone}
-        today={new Date(nowMs).toISOString().slice(0, 10)}
         nowMs={nowMs}
         locale={locale}
         mailEnabled={mailEnabled()}

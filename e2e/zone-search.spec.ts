@@ -41,7 +41,7 @@ test.describe('the city search of the zone field', () => {
       await page.keyboard.press('Enter');
       await expect(field).toHaveAttribute('aria-expanded', 'false');
       await expect(field).toHaveValue(city);
-      await expect(page.getByText(new RegExp(`^${city}, now UTC`))).toBeVisible();
+      await expect(page.getByText(new RegExp(`^${city}, UTC`))).toBeVisible();
     });
   }
 
@@ -91,7 +91,7 @@ test.describe('the city search of the zone field', () => {
     await page.keyboard.press('Enter');
     // 09:00 in Rome (CEST) is 12:30 in Mumbai (IST).
     await expect(page.getByText(/12:30/).first()).toBeVisible();
-    await expect(page.getByText(/(Mumbai|Kolkata) time/).first()).toBeVisible();
+    await expect(page.getByText('Mumbai time').first()).toBeVisible();
   });
 
   test('an ambiguous abbreviation offers each zone it can mean', async ({ page }) => {
@@ -135,7 +135,7 @@ test.describe('the city search of the zone field', () => {
     await field.fill('Asia/Calcutta');
     await field.blur();
     await expect(field).toHaveValue('Asia/Kolkata');
-    await expect(page.getByText(/^Kolkata, now UTC\+05:30/)).toBeVisible();
+    await expect(page.getByText(/^Kolkata, UTC\+5:30/)).toBeVisible();
   });
 
   test('the city data is not loaded until the field is used', async ({ page }) => {

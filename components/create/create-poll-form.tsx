@@ -14,7 +14,7 @@ import { generateDates, generateWallTimes } from '@/lib/poll/option-generation';
 import { LIMITS } from '@/lib/poll/limits';
 import type { PollKind } from '@/lib/poll/model';
 import type { Failure } from '@/lib/poll/problems';
-import { parseWall, resolveWallTime, resolveZone } from '@/lib/time/time-zone';
+import { localDateAt, parseWall, resolveWallTime, resolveZone } from '@/lib/time/time-zone';
 import { slotClockChanges } from '@/lib/time/slot-clock-changes';
 import { checkWall } from '@/lib/time/wall-check';
 import type { PlaceInput } from '@/lib/finder/heatmap';
@@ -25,14 +25,12 @@ const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720];
 export function CreatePollForm({
   action,
   initialZone,
-  today,
   nowMs,
   locale,
   mailEnabled = false,
 }: {
   action: (prev: Failure | null, data: FormData) => Promise<Failure>;
   initialZone: string | null;
-  today: string;
   nowMs: number;
   locale: string;
   /** The server can send mail: offer to mail the organiser their links. */
@@ -78,20 +76,25 @@ export function CreatePollForm({
     () => new Map(kind === 'timed' ? options.map((w) => [w, checkWall(timeZone, w)] as const) : []),
     [kind, options, timeZone],
   );
-  const clockNotices = useMemo(() => {
+  // The options as instants in the organiser's zone: every offset the form shows is theirs.
+  const instantsMs = useMemo(() => {
     const zone = resolveZone(timeZone).zone;
-    if (kind !== 'timed' || !zone) return [];
+    if (!zone) return [];
+    return options.flatMap((o) => {
+      const wall = parseWall(kind === 'timed' ? o : `${o}T12:00`);
+      return wall === null ? [] : [resolveWallTime(zone, wall).utcMs];
+    });
+  }, [kind, options, timeZone]);
+  const clockNotices = useMemo(() => {
+    if (kind !== 'timed' || !resolveZone(timeZone).zone) return [];
     return slotClockChanges({
-      slots: options.flatMap((o) => {
-        const wall = parseWall(o);
-        return wall === null
-          ? []
-          : [{ startMs: resolveWallTime(zone, wall).utcMs, durationMinutes: duration }];
-      }),
+      slots: instantsMs.map((startMs) => ({ startMs, durationMinutes: duration })),
       zones: [timeZone, ...guestZones],
       referenceZone: timeZone,
     });
-  }, [kind, options, timeZone, guestZones, duration]);
+  }, [kind, instantsMs, timeZone, guestZones, duration]);
+  // "Today" is the organiser's date where they are, not the server's nor UTC's.
+  const today = localDateAt(timeZone, nowMs);
 
   const payload = JSON.stringify({
     title,
@@ -228,11 +231,13 @@ export function CreatePollForm({
           }}
           error={errors.timeZone?.[0]}
           nowMs={nowMs}
+          instantsMs={instantsMs}
         />
         <GuestZonesField
           places={guestPlaces}
           onChange={setGuestPlaces}
           nowMs={nowMs}
+          instantsMs={instantsMs}
           error={errors.guestZones?.[0]}
         />
       </section>

@@ -1,41 +1,30 @@
 'use client';
 
-import { useState } from 'react';
-import { useTranslations } from 'next-intl';
-import { useZoneChoices } from '@/components/ui/zone-picker';
-import { matchZone, zoneOffsetLabel } from '@/lib/time/slot-display';
+import { useLocale, useTranslations } from 'next-intl';
+import { PlaceCombobox } from '@/components/ui/place-combobox';
 import type { HM } from '@/lib/fairness/model';
 import type { PlaceInput } from '@/lib/finder/heatmap';
-import { placeName } from '@/lib/time/time-zone';
+import { placeLabel } from '@/lib/places/place-label';
+import { zoneOffsetLabel } from '@/lib/time/offset-label';
 
 /** The cities the organiser expects guests in: a searchable add field and removable chips. */
 export function GuestZonesField({
   places,
   onChange,
   nowMs,
+  instantsMs,
   error,
 }: {
   places: PlaceInput[];
   onChange: (places: PlaceInput[]) => void;
   nowMs: number;
+  /** The options' instants so far: each city's offset is the one they have then. */
+  instantsMs: readonly number[];
   error?: string;
 }) {
   const t = useTranslations('create');
   const tz = useTranslations('zone');
-  const [draft, setDraft] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const { choices, load } = useZoneChoices(nowMs);
-
-  function add() {
-    const zone = matchZone(draft, choices);
-    if (!zone) {
-      setInvalid(draft.trim() !== '');
-      return;
-    }
-    if (!places.some((p) => p.zone === zone)) onChange([...places, { zone }]);
-    setDraft('');
-    setInvalid(false);
-  }
+  const locale = useLocale();
 
   return (
     <div>
@@ -48,14 +37,20 @@ export function GuestZonesField({
           {places.map((place, index) => {
             const update = (patch: Partial<PlaceInput>) =>
               onChange(places.map((p, i) => (i === index ? { ...p, ...patch } : p)));
-            const city = placeName(place.zone);
+            const city = placeLabel(place.zone, locale);
             return (
               <li
                 key={place.zone}
                 className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl border border-line bg-raised px-3 py-2 text-sm"
               >
                 <span className="font-semibold">{city}</span>
-                <span className="text-muted">{zoneOffsetLabel(place.zone, nowMs)}</span>
+                <span className="text-muted">
+                  {zoneOffsetLabel(place.zone, instantsMs, {
+                    locale,
+                    nowMs,
+                    from: (offset, date) => tz('offsetFrom', { offset, date }),
+                  })}
+                </span>
                 <label className="flex items-center gap-1">
                   {t('guestHeadcount')}
                   <input
@@ -122,43 +117,17 @@ export function GuestZonesField({
           })}
         </ul>
       )}
-      <div className="flex items-end gap-2">
-        <div className="grow">
-          <label className="label" htmlFor="guest-zone-draft">
-            {t('addGuestZone')}
-          </label>
-          <input
-            id="guest-zone-draft"
-            className="field"
-            list="guest-zone-choices"
-            value={draft}
-            autoComplete="off"
-            aria-invalid={invalid || Boolean(error)}
-            aria-describedby="guest-zone-error"
-            onFocus={load}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                add();
-              }
-            }}
-          />
-          <datalist id="guest-zone-choices">
-            {choices.map((c) => (
-              <option key={c.id} value={c.id} label={c.label} />
-            ))}
-          </datalist>
-        </div>
-        <button type="button" className="btn whitespace-nowrap" onClick={add}>
-          {t('addGuestZoneButton')}
-        </button>
-      </div>
-      {(invalid || error) && (
-        <p id="guest-zone-error" className="error-text" role="alert">
-          {invalid ? tz('unknown', { value: draft }) : error}
-        </p>
-      )}
+      <PlaceCombobox
+        label={t('addGuestZone')}
+        text=""
+        clearOnPick
+        nowMs={nowMs}
+        instantsMs={instantsMs}
+        error={error}
+        onPick={(zone) => {
+          if (!places.some((p) => p.zone === zone)) onChange([...places, { zone }]);
+        }}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useState, useTransition } from 'react';
 import { DateTime } from 'luxon';
+import { formatLocal } from '@/lib/time/slot-display';
 import { useTranslations } from 'next-intl';
 import type { CommentResult } from '@/components/poll/action-results';
 import { FieldError } from '@/components/ui/field-error';
@@ -51,7 +52,8 @@ export function CommentsSection({
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-semibold break-words">{c.author}</p>
                 <time className="hint" dateTime={new Date(c.createdAt).toISOString()}>
-                  {DateTime.fromMillis(c.createdAt, { zone, locale }).toLocaleString(
+                  {formatLocal(
+                    DateTime.fromMillis(c.createdAt, { zone, locale }),
                     DateTime.DATETIME_MED,
                   )}
                 </time>

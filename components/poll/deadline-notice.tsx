@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { DateTime } from 'luxon';
+import { formatLocal } from '@/lib/time/slot-display';
 
 /** When answers stop (or stopped), in the viewer's zone, with how long is left. */
 export function DeadlineNotice({
@@ -15,7 +16,7 @@ export function DeadlineNotice({
 }) {
   const t = useTranslations('deadline');
   const when = DateTime.fromMillis(deadline, { zone, locale });
-  const date = when.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY);
+  const date = formatLocal(when, DateTime.DATETIME_MED_WITH_WEEKDAY);
   return (
     <p role="status" className="card px-5 py-3 text-sm font-medium">
       {deadline > nowMs

@@ -24,7 +24,9 @@ import { everyOptionPast } from '@/lib/poll/past-options';
 import type { ResultsHidden } from '@/lib/poll/privacy';
 import type { Failure } from '@/lib/poll/problems';
 import { withHourCycle } from '@/lib/time/slot-display';
-import { placeName } from '@/lib/time/time-zone';
+import { placeLabel } from '@/lib/places/place-label';
+import { optionInstants } from '@/lib/time/offset-label';
+import type { ViewerZone } from '@/lib/time/viewer-zone';
 
 // The organiser's panels load with the admin page only: participants never download them.
 const EditPollPanel = dynamic(() =>
@@ -71,7 +73,7 @@ export function PollView({
   /** The server's fairness ranking, best first. */
   ranking: readonly RankedOptionView[];
   mode: 'participant' | 'admin';
-  initialZone: string | null;
+  initialZone: ViewerZone;
   locale: string;
   nowMs: number;
   me: { participantId: string; editToken: string } | null;
@@ -83,7 +85,8 @@ export function PollView({
   const t = useTranslations('poll');
   const tp = useTranslations('privacyNotice');
   const [hour12, chooseClock] = useClockChoice();
-  const [zone, chooseZone] = useViewerZone(initialZone);
+  const [viewer, chooseZone] = useViewerZone(initialZone);
+  const zone = viewer.zone;
   const [order, setOrder] = useState<OptionOrder>('ranked');
   const displayLocale = withHourCycle(locale, hour12);
   const { poll, views, viewsById, tallies, best, finalView, clockNotices } = usePollViewModel({
@@ -104,13 +107,16 @@ export function PollView({
       {finalView && calendar && (
         <ScheduleBanner
           view={finalView}
-          zoneLabel={zone && isTimed ? t('zoneName', { place: placeName(zone) }) : null}
+          zoneLabel={
+            isTimed ? t('zoneName', { place: placeLabel(viewer.place ?? zone, locale) }) : null
+          }
           calendar={calendar}
         />
       )}
       {isTimed && (
         <ZoneBar
-          zone={zone}
+          viewer={viewer}
+          instantsMs={optionInstants(poll.options)}
           onZone={chooseZone}
           hour12={hour12}
           onHour12={chooseClock}

@@ -1,12 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { DailyWindow } from '@/lib/fairness/model';
+import type { PickedPlace } from '@/lib/places/place-label';
+import {
+  PICKED_ZONE_COOKIE,
+  decideViewerZone,
+  encodePick,
+  type ViewerZone,
+} from '@/lib/time/viewer-zone';
 
 /**
- * What this browser remembers for the viewer: their zone in a cookie (so the server renders
- * their times on the next visit), their clock and their hours in localStorage.
+ * What this browser remembers for the viewer: the zone they picked in a cookie (so the server
+ * renders their times on the next visit; a detected zone is never kept, see
+ * lib/time/viewer-zone.ts), their clock and their hours in localStorage.
  */
 
-const ZONE_COOKIE = 'kairos_tz';
 const YEAR_SECONDS = 365 * 24 * 3600;
 const CLOCK_KEY = 'kairos_clock';
 const HOURS_KEY = 'kairos_hours';
@@ -16,26 +23,27 @@ export interface SavedHours {
   neverWindow: DailyWindow | null;
 }
 
-function rememberZone(zone: string) {
-  document.cookie = `${ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`;
+function rememberPick(zone: string, place: PickedPlace | null) {
+  document.cookie = `${PICKED_ZONE_COOKIE}=${encodeURIComponent(encodePick(zone, place))}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`;
 }
 
-/** The viewer's zone: the server's guess from the cookie, else the browser's after hydration. */
-export function useViewerZone(initialZone: string | null) {
-  const [zone, setZone] = useState<string | null>(initialZone);
+/** The viewer's zone as the server rendered it, and the means to pick another. */
+export function useViewerZone(initial: ViewerZone) {
+  const [viewer, setViewer] = useState<ViewerZone>(initial);
   useEffect(() => {
-    if (initialZone) return;
-    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    // The browser's zone exists only on the client; SSR renders without times until now.
+    if (initial.source !== 'poll') return;
+    // No cookie reached the server (cookies blocked): the browser's zone exists only here,
+    // so it applies after hydration, which stays exact.
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!detected) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setZone(detected);
-    rememberZone(detected);
-  }, [initialZone]);
-  const chooseZone = (next: string) => {
-    setZone(next);
-    rememberZone(next);
+    setViewer(decideViewerZone(undefined, detected, initial.zone));
+  }, [initial]);
+  const chooseZone = (zone: string, place: PickedPlace | null = null) => {
+    setViewer({ zone, place, source: 'picked' });
+    rememberPick(zone, place);
   };
-  return [zone, chooseZone] as const;
+  return [viewer, chooseZone] as const;
 }
 
 function readSavedClock(): boolean | null {

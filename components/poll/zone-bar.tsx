@@ -3,44 +3,51 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ZonePicker } from '@/components/ui/zone-picker';
-import { usesHour12, zoneOffsetLabel } from '@/lib/time/slot-display';
-import { placeName } from '@/lib/time/time-zone';
+import type { PickedPlace } from '@/lib/places/place-label';
+import { placeLabel } from '@/lib/places/place-label';
+import { zoneOffsetLabel } from '@/lib/time/offset-label';
+import { usesHour12 } from '@/lib/time/slot-display';
+import type { ViewerZone } from '@/lib/time/viewer-zone';
 
 /** Which zone and clock the page's times are in, with the means to change both. */
 export function ZoneBar({
-  zone,
+  viewer,
   onZone,
   hour12,
   onHour12,
   locale,
   nowMs,
+  instantsMs,
 }: {
-  /** Null until the browser reports its zone. */
-  zone: string | null;
-  onZone: (zone: string) => void;
+  viewer: ViewerZone;
+  onZone: (zone: string, place: PickedPlace | null) => void;
   /** The viewer's choice; null follows the locale. */
   hour12: boolean | null;
   onHour12: (hour12: boolean) => void;
   locale: string;
   nowMs: number;
+  /** The options' instants: the offsets shown are theirs, not today's. */
+  instantsMs: readonly number[];
 }) {
   const t = useTranslations('poll');
-  const [changingZone, setChangingZone] = useState(false);
-  const utcHint = zone !== null && (zone === 'UTC' || zone === 'Etc/UTC');
+  const tz = useTranslations('zone');
+  // A browser that names no city is asked for one at once, with the field open.
+  const [changingZone, setChangingZone] = useState(viewer.source === 'noCity');
+  const offset = zoneOffsetLabel(viewer.zone, instantsMs, {
+    locale,
+    nowMs,
+    from: (o, date) => tz('offsetFrom', { offset: o, date }),
+  });
   return (
     <section
       className="card flex flex-wrap items-center justify-between gap-3 px-5 py-4"
       aria-label={t('zoneBarLabel')}
     >
       <p>
-        {zone ? (
-          <>
-            {t('timesIn')} <strong>{t('zoneName', { place: placeName(zone) })}</strong>{' '}
-            <span className="text-muted">({zoneOffsetLabel(zone, nowMs)})</span>
-          </>
-        ) : (
-          <span className="text-muted">{t('detectingZone')}</span>
-        )}
+        {t('timesIn')}{' '}
+        <strong>{t('zoneName', { place: placeLabel(viewer.place ?? viewer.zone, locale) })}</strong>{' '}
+        <span className="text-muted">({offset})</span>
+        {viewer.source === 'poll' && <span className="text-muted"> · {t('pollZoneNote')}</span>}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <div
@@ -69,14 +76,24 @@ export function ZoneBar({
           {t('changeZone')}
         </button>
       </div>
-      {utcHint && (
+      {viewer.source === 'noCity' && (
         <p role="status" className="w-full rounded-lg bg-warn-soft px-3 py-2 text-sm">
           {t('utcHint')}
         </p>
       )}
-      {changingZone && zone && (
+      {changingZone && (
         <div className="w-full">
-          <ZonePicker label={t('zonePickerLabel')} value={zone} nowMs={nowMs} onChange={onZone} />
+          <ZonePicker
+            label={t('zonePickerLabel')}
+            value={viewer.zone}
+            place={viewer.place}
+            nowMs={nowMs}
+            instantsMs={instantsMs}
+            onChange={(zone, place) => {
+              onZone(zone, place);
+              setChangingZone(false);
+            }}
+          />
         </div>
       )}
     </section>

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type * as PlaceFinder from '@/lib/places/place-finder';
 import type { PickedPlace } from '@/lib/places/place-label';
 import type { PlaceSuggestion } from '@/lib/places/place-search';
-import { zoneOffsetLabel } from '@/lib/time/slot-display';
+import { zoneOffsetLabel } from '@/lib/time/offset-label';
 import { resolveZone } from '@/lib/time/time-zone';
 
 type Finder = typeof PlaceFinder;
@@ -42,6 +42,7 @@ export function PlaceCombobox({
   label,
   onPick,
   nowMs,
+  instantsMs = [],
   text,
   clearOnPick = false,
   error,
@@ -50,6 +51,8 @@ export function PlaceCombobox({
   label: string;
   onPick: (zone: string, place: PickedPlace | null) => void;
   nowMs: number;
+  /** The instants the suggestions' offsets are for (the poll's options); none: now. */
+  instantsMs?: readonly number[];
   /** What the field shows while it is not being edited. */
   text: string;
   clearOnPick?: boolean;
@@ -208,7 +211,11 @@ export function PlaceCombobox({
                   s.kind === 'city' ? regions.of(s.country) : null,
                   s.kind === 'zoneName' ? finder?.suggestionLabel(s.zone, locale) : null,
                   s.zone,
-                  zoneOffsetLabel(s.zone, nowMs),
+                  zoneOffsetLabel(s.zone, instantsMs, {
+                    locale,
+                    nowMs,
+                    from: (offset, date) => t('offsetFrom', { offset, date }),
+                  }),
                 ]
                   .filter(Boolean)
                   .join(' · ')}

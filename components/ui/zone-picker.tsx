@@ -1,35 +1,17 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useId, useMemo, useState } from 'react';
-import { useTranslations } from 'next-intl';
-import type { PickedPlace } from '@/lib/places/place-label';
-import { buildZoneChoices, zoneOffsetLabel } from '@/lib/time/slot-display';
-import { placeName, resolveZone } from '@/lib/time/time-zone';
+import { useId, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { placeLabel, type PickedPlace } from '@/lib/places/place-label';
+import { zoneOffsetLabel } from '@/lib/time/offset-label';
+import { resolveZone } from '@/lib/time/time-zone';
 
 // Its own chunk: the zone bar shows the field only after "Change time zone", so the
 // participant page's first load does not carry the combobox.
 const PlaceCombobox = dynamic(() =>
   import('@/components/ui/place-combobox').then((m) => m.PlaceCombobox),
 );
-
-function runtimeZones(): string[] {
-  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-}
-
-/**
- * The zone list behind a searchable field, built when the field is first focused: 400-odd
- * zones with their offsets were most of the home page's markup and server time, for a list
- * that is only read while typing.
- */
-export function useZoneChoices(nowMs: number) {
-  const [wanted, setWanted] = useState(false);
-  const choices = useMemo(
-    () => (wanted ? buildZoneChoices(runtimeZones(), nowMs) : []),
-    [wanted, nowMs],
-  );
-  return { choices, load: () => setWanted(true) };
-}
 
 /**
  * The zone field of the create form and the zone bar: a city search that commits only real
@@ -43,6 +25,7 @@ export function ZonePicker({
   name,
   error,
   nowMs,
+  instantsMs = [],
   place,
 }: {
   value: string;
@@ -51,9 +34,12 @@ export function ZonePicker({
   name?: string;
   error?: string;
   nowMs: number;
+  /** The instants the field's zone is for (the poll's options): its offset is theirs. */
+  instantsMs?: readonly number[];
   place?: PickedPlace | null;
 }) {
   const t = useTranslations('zone');
+  const locale = useLocale();
   const id = useId();
   // The city picked here, unless the caller keeps it (the zone bar remembers it across visits).
   const [picked, setPicked] = useState<PickedPlace | null>(null);
@@ -67,6 +53,7 @@ export function ZonePicker({
         label={label}
         text={city ?? current}
         nowMs={nowMs}
+        instantsMs={instantsMs}
         error={error}
         describedBy={`${id}-hint`}
         onPick={(zone, chosen) => {
@@ -76,8 +63,12 @@ export function ZonePicker({
       />
       <p id={`${id}-hint`} className="hint mt-1">
         {t('current', {
-          place: city ?? placeName(current),
-          offset: zoneOffsetLabel(current, nowMs),
+          place: city ?? placeLabel(current, locale),
+          offset: zoneOffsetLabel(current, instantsMs, {
+            locale,
+            nowMs,
+            from: (offset, date) => t('offsetFrom', { offset, date }),
+          }),
         })}
       </p>
     </div>

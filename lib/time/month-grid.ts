@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formatLocal } from '@/lib/time/slot-display';
 
 /** "2026-10" moved by `delta` months. */
 export function shiftMonth(month: string, delta: number): string {
@@ -22,15 +23,15 @@ export function monthGrid(month: string, locale: string) {
     days.push({
       date: dt.toISODate() ?? '',
       day: dt.day,
-      label: dt.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      label: formatLocal(dt, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     });
   }
   const monday = DateTime.fromISO('2024-01-01', { zone: 'utc', locale });
   return {
-    title: first.toLocaleString({ month: 'long', year: 'numeric' }),
+    title: formatLocal(first, { month: 'long', year: 'numeric' }),
     weekdays: Array.from({ length: 7 }, (_, i) => ({
       key: i,
-      label: monday.plus({ days: i }).toLocaleString({ weekday: 'short' }),
+      label: formatLocal(monday.plus({ days: i }), { weekday: 'short' }),
     })),
     days,
   };

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildZoneChoices,
   daysBetween,
-  matchZone,
   withHourCycle,
   describeDate,
   describeTimedSlot,
   describeWallInterval,
+  formatLocal,
   formatWallTime,
-  zoneOffsetLabel,
 } from '@/lib/time/slot-display';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -82,30 +82,11 @@ describe('describeDate', () => {
   });
 });
 
-describe('zone labels', () => {
-  it('shows the offset in force at the given instant', () => {
-    expect(zoneOffsetLabel('Europe/Rome', at('2026-07-01T00:00:00Z'))).toBe('UTC+02:00');
-    expect(zoneOffsetLabel('Europe/Rome', at('2026-12-01T00:00:00Z'))).toBe('UTC+01:00');
-  });
-  it('lists zones by city with current names, dropping abbreviations', () => {
-    const choices = buildZoneChoices(
-      ['Asia/Calcutta', 'EST', 'America/New_York'],
-      at('2026-12-01T00:00:00Z'),
-    );
-    expect(choices.map((c) => c.label)).toEqual([
-      'New York, America (UTC-05:00)',
-      'UTC (UTC+00:00)',
-      'Kolkata, Asia (UTC+05:30)',
-    ]);
-  });
-});
-
 describe('describeWallInterval', () => {
   it('formats someone else’s wall clock without shifting it into the viewer’s zone', () => {
     const us = describeWallInterval('2026-10-28T07:00', '2026-10-28T08:00', { locale: 'en-US' });
     expect(us.weekday).toBe('Wed');
-    // ICU puts a narrow no-break space before AM/PM.
-    expect(us.timeRange).toMatch(/^7:00\sAM – 8:00\sAM$/);
+    expect(us.timeRange).toBe('7:00 AM – 8:00 AM');
     expect(
       describeWallInterval('2026-10-28T23:30', '2026-10-29T00:30', { locale: 'en-GB' }).timeRange,
     ).toBe('23:30 – 00:30');
@@ -113,22 +94,6 @@ describe('describeWallInterval', () => {
   it('counts calendar days between dates, across month ends', () => {
     expect(daysBetween('2026-10-31', '2026-11-01')).toBe(1);
     expect(daysBetween('2026-06-10', '2026-06-09')).toBe(-1);
-  });
-});
-
-describe('matchZone', () => {
-  const choices = buildZoneChoices(
-    ['America/New_York', 'Asia/Calcutta'],
-    at('2026-12-01T00:00:00Z'),
-  );
-  it('finds a zone by id, by city or by its label, ignoring case', () => {
-    expect(matchZone('new york', choices)).toBe('America/New_York');
-    expect(matchZone('Kolkata', choices)).toBe('Asia/Calcutta');
-    expect(matchZone('Europe/Rome', choices)).toBe('Europe/Rome');
-  });
-  it('refuses abbreviations and nonsense', () => {
-    expect(matchZone('IST', choices)).toBeNull();
-    expect(matchZone('Atlantis', choices)).toBeNull();
   });
 });
 
@@ -142,7 +107,7 @@ describe('withHourCycle', () => {
     expect(
       describeTimedSlot(start, 60, 'UTC', 'UTC', { locale: withHourCycle('en-GB', true) })
         .timeRange,
-    ).toMatch(/^2:00\spm – 3:00\spm$/i);
+    ).toMatch(/^2:00 pm – 3:00 pm$/i);
     expect(withHourCycle('de-DE', null)).toBe('de-DE');
   });
 });
@@ -150,7 +115,7 @@ describe('withHourCycle', () => {
 describe('formatWallTime', () => {
   it('writes a wall time in the viewer’s clock without any zone shift', () => {
     expect(formatWallTime('2026-03-29T02:30', { locale: 'en-GB' })).toBe('02:30');
-    expect(formatWallTime('2026-03-29T17:05', { locale: 'en-US' })).toMatch(/^5:05\sPM$/);
+    expect(formatWallTime('2026-03-29T17:05', { locale: 'en-US' })).toBe('5:05 PM');
   });
 });
 
@@ -178,5 +143,40 @@ describe('kept descriptions', () => {
       describeTimedSlot(start, 60, 'Asia/Kathmandu', 'Europe/Rome', { locale: 'en-US' }).timeRange,
     ).toBe('9:45 PM – 10:45 PM');
     expect(first.timeRange).toBe('12:00 PM – 1:00 PM');
+  });
+});
+
+describe('formatLocal', () => {
+  // The server's ICU writes U+202F or U+00A0 where some browsers write U+0020: any of them
+  // in a page's text is a hydration mismatch (#418) waiting for the next browser update.
+  const locales = ['en-US', 'en-GB', 'fr-FR', 'de-DE', 'it-IT', 'es-ES', 'en-US-u-hc-h23'];
+  const formats: Intl.DateTimeFormatOptions[] = [
+    { hour: 'numeric', minute: '2-digit', hour12: true },
+    { hour: '2-digit', minute: '2-digit', hour12: false },
+    { weekday: 'short', day: 'numeric', month: 'short' },
+    { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+    DateTime.DATETIME_MED,
+    DateTime.DATETIME_MED_WITH_WEEKDAY,
+  ];
+  it('writes only plain spaces, in every language, clock and format', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }),
+        fc.constantFrom(...locales),
+        fc.constantFrom(...formats),
+        fc.constantFrom('America/New_York', 'Asia/Kathmandu', 'Europe/Rome', 'UTC'),
+        (ms, locale, format, zone) => {
+          const text = formatLocal(DateTime.fromMillis(ms, { zone, locale }), format);
+          expect(text).not.toMatch(/[\u00A0\u2009\u202F]/);
+        },
+      ),
+    );
+  });
+  it('leaves every slot description free of ICU’s special spaces', () => {
+    const slot = describeTimedSlot(Date.UTC(2026, 9, 28, 11), 60, 'America/New_York', 'UTC', {
+      locale: 'fr-FR',
+      hour12: true,
+    });
+    expect(JSON.stringify(slot)).not.toMatch(/[\u00A0\u2009\u202F]/);
   });
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatUtcOffset, offsetAt, placeName, resolveZone } from '@/lib/time/time-zone';
+import { placeName, resolveZone } from '@/lib/time/time-zone';
 
 /**
  * What a viewer reads for one option: their own weekday, date and times, and the
@@ -52,10 +52,22 @@ export function withHourCycle(locale: string, hour12: boolean | null): string {
   return `${base}-u-hc-${hour12 ? 'h12' : 'h23'}`;
 }
 
+/**
+ * Every date and time a page shows is written here. ICU versions disagree on the spaces they
+ * put in "7:00 AM" or "28 oct." (U+202F or U+00A0 in Node's ICU, U+0020 in some browsers),
+ * and the server's text must be the browser's to the byte or React throws the page away on
+ * hydration (#418); so every such space is written as a plain one.
+ */
+const ICU_SPACES = /[\u00A0\u2009\u202F]/g;
+
+export function formatLocal(dt: DateTime, format: Intl.DateTimeFormatOptions): string {
+  return dt.toLocaleString(format).replace(ICU_SPACES, ' ');
+}
+
 function timeOf(dt: DateTime, prefs: DisplayPrefs): string {
   const hour12 = prefs.hour12 ?? usesHour12(prefs.locale);
   // A 24-hour clock reads "09:00"; a 12-hour one "9:00 AM".
-  return dt.toLocaleString({ hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit', hour12 });
+  return formatLocal(dt, { hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit', hour12 });
 }
 
 function rangeOf(start: DateTime, end: DateTime, prefs: DisplayPrefs): string {
@@ -114,16 +126,16 @@ function makeTimedSlotView(
   const localDate = start.toISODate() ?? '';
   return {
     localDate,
-    weekday: start.toLocaleString({ weekday: 'short' }),
-    day: start.toLocaleString({ day: 'numeric' }),
-    month: start.toLocaleString({ month: 'short' }),
-    dateLabel: start.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' }),
-    dayMonth: start.toLocaleString({ day: 'numeric', month: 'short' }),
+    weekday: formatLocal(start, { weekday: 'short' }),
+    day: formatLocal(start, { day: 'numeric' }),
+    month: formatLocal(start, { month: 'short' }),
+    dateLabel: formatLocal(start, { weekday: 'short', day: 'numeric', month: 'short' }),
+    dayMonth: formatLocal(start, { day: 'numeric', month: 'short' }),
     timeRange: rangeOf(start, end, prefs),
     crossesMidnight: lastMinute.toISODate() !== localDate,
     organiser: {
       timeRange: rangeOf(oStart, oEnd, prefs),
-      dateLabel: oStart.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' }),
+      dateLabel: formatLocal(oStart, { weekday: 'short', day: 'numeric', month: 'short' }),
       otherDate: oStart.toISODate() !== localDate,
       place: placeName(organiserZone),
     },
@@ -143,7 +155,7 @@ export function describeWallInterval(
     const start = DateTime.fromISO(localStart, { zone: 'utc', locale: prefs.locale });
     const end = DateTime.fromISO(localEnd, { zone: 'utc', locale: prefs.locale });
     return {
-      weekday: start.toLocaleString({ weekday: 'short' }),
+      weekday: formatLocal(start, { weekday: 'short' }),
       timeRange: rangeOf(start, end, prefs),
     };
   });
@@ -164,62 +176,15 @@ export function describeDate(date: string, prefs: DisplayPrefs) {
   const dt = DateTime.fromISO(date, { zone: 'utc', locale: prefs.locale });
   return {
     localDate: date,
-    weekday: dt.toLocaleString({ weekday: 'short' }),
-    day: dt.toLocaleString({ day: 'numeric' }),
-    month: dt.toLocaleString({ month: 'short' }),
-    dayMonth: dt.toLocaleString({ day: 'numeric', month: 'short' }),
-    dateLabel: dt.toLocaleString({
+    weekday: formatLocal(dt, { weekday: 'short' }),
+    day: formatLocal(dt, { day: 'numeric' }),
+    month: formatLocal(dt, { month: 'short' }),
+    dayMonth: formatLocal(dt, { day: 'numeric', month: 'short' }),
+    dateLabel: formatLocal(dt, {
       weekday: 'short',
       day: 'numeric',
       month: 'short',
       year: 'numeric',
     }),
   };
-}
-
-/** "UTC+05:45" for the zone at the given instant (offsets change with DST: pass `now`). */
-export function zoneOffsetLabel(zoneId: string, nowMs: number): string {
-  const zone = resolveZone(zoneId).zone;
-  return zone ? `UTC${formatUtcOffset(offsetAt(zone, nowMs))}` : '';
-}
-
-export interface ZoneChoice {
-  id: string;
-  city: string;
-  label: string;
-  offsetMinutes: number;
-}
-
-/**
- * The zones a person can pick, labelled by city so "new york" or "kolkata" finds them.
- * `ids` comes from the runtime (Intl.supportedValuesOf), whose names can be old ones.
- */
-export function buildZoneChoices(ids: readonly string[], nowMs: number): ZoneChoice[] {
-  const choices: ZoneChoice[] = [];
-  for (const id of new Set([...ids, 'UTC'])) {
-    const zone = resolveZone(id);
-    if (zone.status !== 'iana') continue;
-    const offsetMinutes = offsetAt(zone.zone, nowMs);
-    const city = placeName(id);
-    const region = id.includes('/') ? id.slice(0, id.indexOf('/')).replace(/_/g, ' ') : '';
-    choices.push({
-      id,
-      city,
-      offsetMinutes,
-      label: `${city}${region ? `, ${region}` : ''} (UTC${formatUtcOffset(offsetMinutes)})`,
-    });
-  }
-  return choices.sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.city.localeCompare(b.city));
-}
-
-/** What the person typed, as a zone: an IANA id, a listed label, or a city name. */
-export function matchZone(text: string, choices: readonly ZoneChoice[]): string | null {
-  const typed = text.trim().toLowerCase();
-  if (typed === '') return null;
-  const match =
-    choices.find((c) => c.id.toLowerCase() === typed) ??
-    choices.find((c) => c.label.toLowerCase() === typed) ??
-    choices.find((c) => c.city.toLowerCase() === typed);
-  if (match) return match.id;
-  return resolveZone(text.trim()).status === 'iana' ? text.trim() : null;
 }

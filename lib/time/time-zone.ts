@@ -128,6 +128,12 @@ export function wallAt(zone: Zone, ms: number): number {
   return ms + offsetAt(zone, ms) * MINUTE;
 }
 
+/** The calendar date ("YYYY-MM-DD") at instant `ms` where `zoneId` is; UTC's when the zone is unknown. */
+export function localDateAt(zoneId: string, ms: number): string {
+  const zone = resolveZone(zoneId).zone ?? FixedOffsetZone.utcInstance;
+  return formatDate(wallAt(zone, ms));
+}
+
 /** Offset changes t with startMs < t < endMs (strict, fairness.md §2.2), from the one offset timeline. */
 export function findTransitions(zone: Zone, startMs: number, endMs: number): Transition[] {
   return offsetTimeline(zone, startMs, endMs).transitions.filter((t) => t.utcMs < endMs);

@@ -9,7 +9,7 @@ import type { PollViewOutcome } from '@/server/views';
 import { requestTime } from '@/app/clock';
 import { formatLocale } from '@/app/format-locale';
 import { requestOrigin } from '@/app/origin';
-import { savedViewerZone } from '@/app/viewer-zone';
+import { viewerZone } from '@/app/viewer-zone';
 import { postComment, submitVote } from '@/app/p/[id]/actions';
 import { mailEnabled } from '@/server/mail/mail-settings';
 
@@ -21,12 +21,12 @@ export async function ParticipantView({
   view: Extract<PollViewOutcome, { ok: true }>;
   me: EditorCredential | null;
 }) {
+  const { stored, poll, hidden } = view;
   const [zone, locale, origin] = await Promise.all([
-    savedViewerZone(),
+    viewerZone(poll.timeZone),
     formatLocale(),
     requestOrigin(),
   ]);
-  const { stored, poll, hidden } = view;
   const event = scheduledEvent(stored, origin);
   return (
     <div className="grid grid-cols-1 gap-6">

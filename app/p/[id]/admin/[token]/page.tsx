@@ -17,7 +17,7 @@ import { viewPoll } from '@/server/views';
 import { formatLocale } from '@/app/format-locale';
 import { requestOrigin } from '@/app/origin';
 import { anonymousName } from '@/app/visible';
-import { savedViewerZone } from '@/app/viewer-zone';
+import { viewerZone } from '@/app/viewer-zone';
 import {
   changePollStatus,
   editPoll,
@@ -47,7 +47,7 @@ export default async function AdminPage({
   const glance = glanceAtZones(poll);
   const event = scheduledEvent(poll, await requestOrigin());
   const [zone, locale, origin, query, failedMail] = await Promise.all([
-    savedViewerZone(),
+    viewerZone(poll.timeZone),
     formatLocale(),
     requestOrigin(),
     searchParams,
