@@ -115,7 +115,17 @@ export function PlaceCombobox({
       case 'Enter': {
         if (draft === null) return;
         e.preventDefault();
-        const chosen = (expanded && suggestions[active]) || suggestions[0];
+        const highlighted = expanded ? suggestions[active] : undefined;
+        // A typed IANA name is that zone, whatever the city search ranks first for its words.
+        const zone = highlighted ? null : typedZone(query);
+        if (zone) {
+          onPick(zone, null);
+          setDraft(clearOnPick ? '' : null);
+          setOpen(false);
+          setRefused(null);
+          return;
+        }
+        const chosen = highlighted || suggestions[0];
         if (chosen) pick(chosen);
         else if (finder || loadFailed) refuse();
         else {
