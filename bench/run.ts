@@ -5,7 +5,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { runFairnessBench } from './fairness';
 import { runHeatmapBench } from './heatmap';
 import { runHostileRequestBench } from './hostile-requests';
-import { runHttpBench, seedBenchPoll } from './http';
+import { runServerBenches } from './http';
 import { runPageWeightBench } from './page-weight';
 import { withBenchServer } from './server';
 
@@ -18,13 +18,9 @@ async function main() {
   );
   await runFairnessBench();
   runHeatmapBench();
-  await withBenchServer(async (server) => {
-    const poll = await seedBenchPoll(server);
-    // Weighed first: the answers benchmark adds thousands of participants to the poll.
-    await runPageWeightBench(server, poll.id);
-    await runHttpBench(server, poll);
-    await runHostileRequestBench(server);
-  });
+  await withBenchServer((server) =>
+    runServerBenches(server, runPageWeightBench, runHostileRequestBench),
+  );
 }
 
 main().catch((error: unknown) => {
