@@ -77,3 +77,9 @@ export async function hydrated(locator: Locator) {
     )
     .toBe(true);
 }
+
+/** Unfolds the organiser's settings (close, delete, edit), once their buttons are live. */
+export async function openSettings(page: Page) {
+  await hydrated(page.getByRole('button', { name: 'Delete the poll' }));
+  await page.getByText('Manage the poll').click();
+}
