@@ -42,8 +42,7 @@ export function ZoneGlanceTable({
         title={bandLabel(cell.band)}
       >
         <BandIcon band={cell.band} />
-        {otherDay && <strong>{`${local.weekday} `}</strong>}
-        {local.timeRange}
+        {otherDay ? <strong>{local.weekday}</strong> : null} {local.timeRange}
         <span className="sr-only">{bandLabel(cell.band)}</span>
       </span>
     );
