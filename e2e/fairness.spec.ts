@@ -47,10 +47,10 @@ test('the admin page shows every option at each guest city’s clock before anyo
   // weekday is said only where the place's date is not the option's.
   const early = rowAt('15:00');
   await expect(early.getByRole('cell').nth(3)).toHaveText('07:00 – 08:00early or late');
-  await expect(early.getByRole('cell').nth(0)).toHaveText('Los Angeles07:00 – 08:00early or late');
+  await expect(early.getByRole('cell').nth(0)).toHaveText('Los Angeles 07:00 – 08:00early or late');
   const night = rowAt('10:00');
   await expect(night.getByRole('cell').nth(3)).toHaveText('02:00 – 03:00night');
-  await expect(night.getByRole('cell').nth(0)).toHaveText('Los Angeles02:00 – 03:00night');
+  await expect(night.getByRole('cell').nth(0)).toHaveText('Los Angeles 02:00 – 03:00night');
   // The row header carries the option's rank in the ranking.
   await expect(night.getByRole('rowheader')).toHaveText(/#[1-4]$/);
 });

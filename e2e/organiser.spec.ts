@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { moveDeadline } from './database';
-import { hydrated, newPage, readPoll } from './support';
+import { hydrated, newPage, openSettings, readPoll } from './support';
 
 const admin = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -410,6 +410,7 @@ test.describe('comments and export', () => {
     });
     await answer(request, poll.id, '山田 太郎', 'Asia/Tokyo', { [poll.options[0]!]: 'ifneedbe' });
     await page.goto(poll.adminUrl);
+    await openSettings(page);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download the results (CSV)' }).click();
     const text = readFileSync(await (await download).path(), 'utf8');
