@@ -50,7 +50,7 @@ test('the admin page shows every option at each guest city’s clock before anyo
   await expect(early.getByRole('cell').nth(0)).toHaveText('Los Angeles 07:00 – 08:00early or late');
   const night = rowAt('10:00');
   await expect(night.getByRole('cell').nth(3)).toHaveText('02:00 – 03:00night');
-  await expect(night.getByRole('cell').nth(0)).toHaveText('Los Angeles 02:00 – 03:00night');
+  await expect(night.getByRole('cell').nth(0)).toHaveText('New York 05:00 – 06:00night');
   // The row header carries the option's rank in the ranking.
   await expect(night.getByRole('rowheader')).toHaveText(/#[1-4]$/);
 });

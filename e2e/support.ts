@@ -80,6 +80,7 @@ export async function hydrated(locator: Locator) {
 
 /** Unfolds the organiser's settings (close, delete, edit), once their buttons are live. */
 export async function openSettings(page: Page) {
-  await hydrated(page.getByRole('button', { name: 'Delete the poll' }));
-  await page.getByText('Manage the poll').click();
+  const summary = page.getByText('Change the title, options, deadline, limit or privacy');
+  await hydrated(summary);
+  await summary.click();
 }
