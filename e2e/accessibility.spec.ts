@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { hydrated, readPoll } from './support';
+import { hydrated, openSettings, readPoll } from './support';
 
 /** Serious and critical axe violations, each with the elements it was found on. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -161,7 +161,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('admin page', async ({ page, request }) => {
       const poll = await pollWithAnswers(request);
       await page.goto(`${poll.adminUrl}?created=1`);
-      await hydrated(page.getByRole('button', { name: 'Close the poll' }));
+      await openSettings(page);
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Close the poll' }).click();
       await expect(page.getByRole('button', { name: 'Reopen the poll' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { hydrated, newPage, readPoll } from './support';
+import { hydrated, newPage, openSettings, readPoll } from './support';
 
 const timed = (options: { start: string }[]) => ({
   title: 'Bad input',
@@ -243,6 +243,7 @@ test.describe('the organiser’s admin page', () => {
     await expect(page.getByRole('rowheader', { name: /Spam/ })).toHaveCount(0);
     expect((await readPoll(request, created.id)).participants.map((p) => p.name)).toEqual(['Keep']);
 
+    await openSettings(page);
     await page.getByRole('button', { name: 'Close the poll' }).click();
     await expect(page.getByRole('button', { name: 'Reopen the poll' })).toBeVisible();
     const guest = await newPage(browser, 'America/New_York', 'en-US');

@@ -34,6 +34,7 @@ test('the admin page shows every option at each guest city’s clock before anyo
   const glance = page.getByRole('region', { name: 'Local times at a glance' });
   await expect(glance.getByRole('columnheader')).toHaveText([
     'Option',
+    'Worst off',
     'Rome',
     'New York',
     'Los Angeles',
@@ -42,10 +43,16 @@ test('the admin page shows every option at each guest city’s clock before anyo
     glance
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^Wed 28 Oct\\s*${time}`) }) });
+  // Cells: the worst-off place beside the option, then Rome, New York, Los Angeles. The
+  // weekday is said only where the place's date is not the option's.
   const early = rowAt('15:00');
-  await expect(early.getByRole('cell').nth(2)).toHaveText('Wed 07:00 – 08:00early or late');
+  await expect(early.getByRole('cell').nth(3)).toHaveText('07:00 – 08:00early or late');
+  await expect(early.getByRole('cell').nth(0)).toHaveText('Los Angeles 07:00 – 08:00early or late');
   const night = rowAt('10:00');
-  await expect(night.getByRole('cell').nth(2)).toHaveText('Wed 02:00 – 03:00night');
+  await expect(night.getByRole('cell').nth(3)).toHaveText('02:00 – 03:00night');
+  await expect(night.getByRole('cell').nth(0)).toHaveText('New York 05:00 – 06:00night');
+  // The row header carries the option's rank in the ranking.
+  await expect(night.getByRole('rowheader')).toHaveText(/#[1-4]$/);
 });
 
 test('the fair slot ranks first with its reason, seen from Los Angeles and from Rome', async ({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { moveDeadline } from './database';
-import { hydrated, newPage, readPoll } from './support';
+import { hydrated, newPage, openSettings, readPoll } from './support';
 
 const admin = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -70,18 +70,23 @@ test.describe('finalising a poll', () => {
 
     const organiser = await newPage(browser, 'Europe/Rome', 'en-GB');
     await organiser.goto(poll.adminUrl);
-    const panel = organiser.getByRole('region', { name: 'Choose the time' });
-    // Thursday 10:00 Rome is 04:00 in New York; Wednesday 17:00 is the fair one and comes pre-selected.
-    await expect(panel.getByRole('radio', { checked: true })).toHaveAccessibleName(
-      /^Wed 28 Oct 17:00 – 18:00/,
-    );
+    const panel = organiser.getByRole('region', { name: 'Fairest times' });
+    // Thursday 10:00 Rome is 04:00 in New York; Wednesday 17:00 is the fair one and comes first,
+    // with its reason and its own button to schedule it.
+    const first = panel.getByRole('listitem').filter({ hasText: /^#1/ });
+    await expect(first).toHaveAccessibleName(/^Wed 28 Oct 17:00 – 18:00/);
     await expect(
-      panel.getByText(
+      first.getByText(
         /2 of 2 can attend \(2 yes, 0 if need be\); worst: Wed 21:45 – 22:45 in Kathmandu/,
       ),
     ).toBeVisible();
-    await hydrated(panel.getByRole('button', { name: 'Schedule this time' }));
-    await panel.getByRole('button', { name: 'Schedule this time' }).click();
+    // Any option can be scheduled from the select under the best three; the fairest is chosen.
+    await expect(panel.getByLabel('Or schedule any option')).toHaveValue(wed);
+    const scheduleFirst = first.getByRole('button', {
+      name: 'Schedule this one: Wed 28 Oct 17:00 – 18:00',
+    });
+    await hydrated(scheduleFirst);
+    await scheduleFirst.click();
     await expect(panel.getByText('Currently scheduled: Wed 28 Oct 17:00 – 18:00')).toBeVisible();
 
     const ny = await newPage(browser, 'America/New_York', 'en-US');
@@ -113,7 +118,10 @@ test.describe('finalising a poll', () => {
 
     // Reopening and choosing another time bumps SEQUENCE, so imported copies update.
     await panel.getByRole('button', { name: 'Reopen for answers' }).click();
-    await expect(panel.getByRole('button', { name: 'Schedule this time' })).toBeVisible();
+    await expect(panel.getByRole('button', { name: /^Schedule this one/ })).toHaveCount(3);
+    await panel.getByLabel('Or schedule any option').selectOption(thu);
+    await panel.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect(panel.getByText('Currently scheduled: Thu 29 Oct 10:00 – 11:00')).toBeVisible();
     const refinal = await request.post(`/api/polls/${poll.id}/finalise`, {
       data: { optionId: fri },
       headers: admin(poll.adminToken),
@@ -402,6 +410,7 @@ test.describe('comments and export', () => {
     });
     await answer(request, poll.id, '山田 太郎', 'Asia/Tokyo', { [poll.options[0]!]: 'ifneedbe' });
     await page.goto(poll.adminUrl);
+    await openSettings(page);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download the results (CSV)' }).click();
     const text = readFileSync(await (await download).path(), 'utf8');

@@ -77,3 +77,10 @@ export async function hydrated(locator: Locator) {
     )
     .toBe(true);
 }
+
+/** Unfolds the organiser's settings (close, delete, edit), once their buttons are live. */
+export async function openSettings(page: Page) {
+  const summary = page.getByText('Change the title, options, deadline, limit or privacy');
+  await hydrated(summary);
+  await summary.click();
+}

@@ -22,10 +22,10 @@ export function AdminControls({
   const { pending, error, run } = useFailableAction();
 
   return (
-    <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="manage-heading">
-      <h2 id="manage-heading" className="text-lg font-semibold">
-        {t('manageHeading')}
-      </h2>
+    <div className="grid gap-3">
+      {status !== 'scheduled' && (
+        <p className="hint">{status === 'open' ? t('openHint') : t('closedHint')}</p>
+      )}
       <div className="flex flex-wrap gap-3">
         {status === 'open' && (
           <button
@@ -79,14 +79,11 @@ export function AdminControls({
           </div>
         )}
       </div>
-      {status !== 'scheduled' && (
-        <p className="hint">{status === 'open' ? t('openHint') : t('closedHint')}</p>
-      )}
       {error && (
         <p role="alert" className="error-text">
           {error}
         </p>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { EditResult } from '@/components/poll/action-results';
 import { FieldError } from '@/components/ui/field-error';
@@ -40,14 +40,18 @@ export function EditPollPanel({
   action,
   csvUrl,
   locale,
+  controls,
 }: {
   poll: PollRecord;
   views: Map<string, OptionView>;
   action: (prev: EditResult | null, data: FormData) => Promise<EditResult>;
   csvUrl: string;
   locale: string;
+  /** Close, reopen, delete: the rest of the settings, in the same fold. */
+  controls: ReactNode;
 }) {
   const t = useTranslations('editPoll');
+  const ta = useTranslations('admin');
   const tc = useTranslations('create');
   const [title, setTitle] = useState(poll.title);
   const [description, setDescription] = useState(poll.description);
@@ -103,17 +107,23 @@ export function EditPollPanel({
   }
 
   return (
-    <section className="card p-5 sm:p-6" aria-labelledby="edit-heading">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="edit-heading" className="text-lg font-semibold">
+    <section className="card p-5 sm:p-6" aria-labelledby="manage-heading">
+      <details open={state !== null}>
+        <summary className="cursor-pointer">
+          <h2 id="manage-heading" className="inline text-lg font-semibold">
+            {ta('manageHeading')}
+          </h2>
+          <span className="hint block pl-5">{t('open')}</span>
+        </summary>
+        <div className="mt-4 grid gap-3">
+          {controls}
+          <a className="text-sm font-medium text-accent underline" href={csvUrl} download>
+            {t('exportCsv')}
+          </a>
+        </div>
+        <h3 id="edit-heading" className="mt-5 border-t border-line pt-4 font-semibold">
           {t('heading')}
-        </h2>
-        <a className="text-sm font-medium text-accent underline" href={csvUrl} download>
-          {t('exportCsv')}
-        </a>
-      </div>
-      <details className="mt-2" open={state !== null}>
-        <summary className="cursor-pointer font-medium text-accent">{t('open')}</summary>
+        </h3>
         <form
           action={formAction}
           onSubmit={submitInPlace(formAction)}

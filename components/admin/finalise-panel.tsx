@@ -8,40 +8,76 @@ import type { PollStatus } from '@/lib/poll/model';
 import type { Failure } from '@/lib/poll/problems';
 import { useFailableAction } from '@/components/ui/use-failable-action';
 
-/** The organiser picks the time to hold; the fairest option is pre-selected with its reason. */
+type Schedule = (optionId: string | null) => Promise<Failure | null>;
+
+/**
+ * "Schedule this one" on a ranked option. Its accessible name carries the option, since three
+ * of them stand on the page at once.
+ */
+export function ScheduleThis({
+  optionId,
+  label,
+  schedule,
+}: {
+  optionId: string;
+  label: string;
+  schedule: Schedule;
+}) {
+  const t = useTranslations('finalise');
+  const { pending, error, run } = useFailableAction();
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={pending}
+        aria-label={t('scheduleThisLabel', { time: label })}
+        onClick={() => run(() => schedule(optionId))}
+      >
+        {t('scheduleThis')}
+      </button>
+      {error && (
+        <span role="alert" className="error-text">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * Under the best options: any other option by a compact select, or, once scheduled, the time
+ * held and the way back to answering.
+ */
 export function FinalisePanel({
   ranking,
   views,
   status,
   finalOptionId,
   schedule,
-  explain,
 }: {
   ranking: readonly RankedOptionView[];
-  views: Map<string, OptionView>;
+  /** The options by date, as the select lists them. */
+  views: OptionView[];
   status: PollStatus;
   finalOptionId: string | null;
-  schedule: (optionId: string | null) => Promise<Failure | null>;
-  explain: (ranked: RankedOptionView) => string;
+  schedule: Schedule;
 }) {
   const t = useTranslations('finalise');
-  const [choice, setChoice] = useState(finalOptionId ?? ranking[0]?.id ?? '');
+  const tr = useTranslations('ranking');
+  const rankOf = new Map(ranking.map((r) => [r.id, r.rank]));
+  const [choice, setChoice] = useState(finalOptionId ?? ranking[0]?.id ?? views[0]?.id ?? '');
   const { pending, error, run: runAction } = useFailableAction();
-  const label = (id: string) => {
-    const v = views.get(id);
-    return v ? [v.dateLabel, v.timeRange].filter(Boolean).join(' ') : '';
-  };
+  const label = (v: OptionView) => [v.dateLabel, v.timeRange].filter(Boolean).join(' ');
   const run = (optionId: string | null) => runAction(() => schedule(optionId));
+  const final = views.find((v) => v.id === finalOptionId);
 
   return (
-    <section className="card p-5 sm:p-6" aria-labelledby="finalise-heading">
-      <h2 id="finalise-heading" className="text-lg font-semibold">
-        {t('heading')}
-      </h2>
-      {status === 'scheduled' && finalOptionId ? (
-        <div className="mt-3 flex flex-wrap items-center gap-3">
+    <div className="min-w-0 grow basis-96">
+      {status === 'scheduled' && final ? (
+        <div className="flex flex-wrap items-center gap-3">
           <p role="status" className="grow font-medium">
-            {t('current', { time: label(finalOptionId) })}
+            {t('current', { time: label(final) })}
           </p>
           <button type="button" className="btn" disabled={pending} onClick={() => run(null)}>
             {t('reopen')}
@@ -49,40 +85,29 @@ export function FinalisePanel({
         </div>
       ) : (
         <form
-          className="mt-2 grid gap-3"
+          className="flex flex-wrap items-end justify-end gap-x-3 gap-y-1"
           onSubmit={(e) => {
             e.preventDefault();
             if (choice) run(choice);
           }}
         >
-          <p className="hint">{t('hint')}</p>
-          <fieldset className="grid gap-2">
-            <legend className="sr-only">{t('option')}</legend>
-            {ranking.map((r) => (
-              <label
-                key={r.id}
-                className={`flex cursor-pointer gap-3 rounded-xl border p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft ${r.rank === 1 ? 'border-accent' : 'border-line'}`}
-              >
-                <input
-                  type="radio"
-                  name="final-option"
-                  value={r.id}
-                  checked={choice === r.id}
-                  onChange={() => setChoice(r.id)}
-                  className="mt-1"
-                />
-                <span>
-                  <span className="block font-semibold">{label(r.id)}</span>
-                  <span className="block text-sm text-muted">{explain(r)}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <div className="flex justify-end">
-            <button type="submit" className="btn btn-primary" disabled={pending || !choice}>
-              {t('submit')}
-            </button>
-          </div>
+          <label className="min-w-0 grow basis-64">
+            <span className="label">{t('option')}</span>
+            <select className="field" value={choice} onChange={(e) => setChoice(e.target.value)}>
+              {views.map((v) => {
+                const rank = rankOf.get(v.id);
+                return (
+                  <option key={v.id} value={v.id}>
+                    {rank === undefined ? label(v) : `${label(v)} · ${tr('rank', { rank })}`}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+          <button type="submit" className="btn" disabled={pending || !choice}>
+            {t('submit')}
+          </button>
+          <p className="hint w-full text-right">{t('hint')}</p>
         </form>
       )}
       {error && (
@@ -90,6 +115,6 @@ export function FinalisePanel({
           {error}
         </p>
       )}
-    </section>
+    </div>
   );
 }

@@ -6,43 +6,84 @@ import type { OptionView } from '@/lib/poll/option-view';
 import { describeWallInterval } from '@/lib/time/slot-display';
 import type { GlanceCell } from '@/lib/fairness/zone-glance';
 
-/** Options × places, each cell the local time there and its comfort band (icon and word). */
+const BANDS = ['comfortable', 'edge', 'early-late', 'antisocial', 'night'] as const;
+
+/**
+ * Options × places, each cell the local time there with its comfort band (icon, tint, and the
+ * word for screen readers and on hover; the legend says the words once). Beside the option:
+ * its rank and the place worst off, so the hardest hour is on screen however far the table
+ * scrolls.
+ */
 export function ZoneGlanceTable({
   zones,
   cells,
+  worst,
   views,
+  ranks,
   locale,
 }: {
   zones: { id: string; place: string }[];
   cells: [string, GlanceCell[]][];
+  worst: Map<string, number>;
   views: Map<string, OptionView>;
+  ranks: Map<string, number>;
   locale: string;
 }) {
   const t = useTranslations('glance');
+  const tr = useTranslations('ranking');
   const bandLabel = useBandLabel();
+  // The weekday only where the place's date is not the option's: the row header says the day.
+  const pill = (cell: GlanceCell, viewerDate: string) => {
+    const local = describeWallInterval(cell.localStart, cell.localEnd, { locale });
+    const otherDay = cell.localStart.slice(0, 10) !== viewerDate;
+    return (
+      <span
+        className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 whitespace-nowrap ${bandStyle(cell.band)}`}
+        title={bandLabel(cell.band)}
+      >
+        <BandIcon band={cell.band} />
+        {otherDay ? <strong>{local.weekday}</strong> : null} {local.timeRange}
+        <span className="sr-only">{bandLabel(cell.band)}</span>
+      </span>
+    );
+  };
   return (
-    <section className="card p-5 sm:p-6" aria-labelledby="glance-heading">
+    <section className="card min-w-0 p-4 sm:p-6" aria-labelledby="glance-heading">
       <h2 id="glance-heading" className="text-lg font-semibold">
         {t('heading')}
       </h2>
       <p className="hint mt-1">{t('hint')}</p>
+      <ul className="mt-2 flex flex-wrap gapx-1.5 py-1 text-xs" aria-label={t('legend')}>
+        {BANDS.map((band) => (
+          <li
+            key={band}
+            className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 font-semibold ${bandStyle(band)}`}
+          >
+            <BandIcon band={band} />
+            {bandLabel(band)}
+          </li>
+        ))}
+      </ul>
       <div
-        className="relative mt-4 overflow-x-auto"
+        className="relative mt-3 overflow-x-auto"
         tabIndex={0}
         role="region"
         aria-label={t('scrollLabel')}
       >
-        <table className="w-full border-separate border-spacing-0 text-sm">
+        <table className="w-full border-separate border-spacing-0 text-xs">
           <thead>
             <tr>
-              <th scope="col" className="sticky left-0 z-10 bg-surface p-2 text-left">
+              <th scope="col" className="sticky left-0 z-10 bg-surface px-1.5 py-1 text-left">
                 {t('option')}
               </th>
-              {zones.map((z) => (
+              <th scope="col" className="px-1.5 py-1 text-left font-semibold whitespace-nowrap">
+                {t('worst')}
+              </th>
+              {zones.map((z, i) => (
                 <th
-                  key={z.id}
+                  key={`${z.id}-${i}`}
                   scope="col"
-                  className="p-2 text-left font-semibold whitespace-nowrap"
+                  className="px-1.5 py-1 text-left font-semibold whitespace-nowrap"
                 >
                   {z.place}
                 </th>
@@ -53,33 +94,35 @@ export function ZoneGlanceTable({
             {cells.map(([optionId, row]) => {
               const view = views.get(optionId);
               if (!view) return null;
+              const rank = ranks.get(optionId);
+              const w = worst.get(optionId);
+              const worstCell = w === undefined ? undefined : row[w];
               return (
                 <tr key={optionId}>
                   <th
                     scope="row"
-                    className="sticky left-0 z-10 border-t border-line bg-surface p-2 text-left font-medium whitespace-nowrap"
+                    className="sticky left-0 z-10 border-t border-line bg-surface px-1.5 py-1 text-left font-medium whitespace-nowrap"
                   >
-                    {view.dateLabel}
-                    {view.timeRange && (
-                      <span className="block text-xs font-normal text-muted">{view.timeRange}</span>
+                    {view.dateLabel} {view.timeRange}
+                    {rank !== undefined && (
+                      <span className="ml-1.5 font-bold text-muted">{tr('rank', { rank })}</span>
                     )}
                   </th>
-                  {row.map((cell, i) => {
-                    const local = describeWallInterval(cell.localStart, cell.localEnd, { locale });
-                    return (
-                      <td key={zones[i]?.id ?? i} className="border-t border-line p-2 align-top">
-                        <span className="block whitespace-nowrap">
-                          {local.weekday} {local.timeRange}
-                        </span>
-                        <span
-                          className={`mt-1 inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${bandStyle(cell.band)}`}
-                        >
-                          <BandIcon band={cell.band} />
-                          {bandLabel(cell.band)}
-                        </span>
-                      </td>
-                    );
-                  })}
+                  <td className="border-t border-line px-1.5 py-1 whitespace-nowrap">
+                    {worstCell ? (
+                      <>
+                        <span className="mr-1 font-semibold">{zones[w ?? 0]?.place}</span>
+                        {pill(worstCell, view.localDate)}
+                      </>
+                    ) : (
+                      <span className="text-muted">{t('nobodyWorse')}</span>
+                    )}
+                  </td>
+                  {row.map((cell, i) => (
+                    <td key={zones[i]?.id ?? i} className="border-t border-line px-1.5 py-1">
+                      {pill(cell, view.localDate)}
+                    </td>
+                  ))}
                 </tr>
               );
             })}

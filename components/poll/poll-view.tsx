@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import type { CommentResult, EditResult, VoteResult } from '@/components/poll/action-results';
@@ -14,7 +14,6 @@ import { useClockChoice, useViewerZone } from '@/components/poll/viewer-preferen
 import { VoteForm } from '@/components/poll/vote-form';
 import { ZoneBar } from '@/components/poll/zone-bar';
 import { ClockChangeNotices } from '@/components/ui/clock-change-notice';
-import { useExplanationText } from '@/components/ui/use-explanation-text';
 import type { GlanceCell } from '@/lib/fairness/zone-glance';
 import type { RankedOptionView } from '@/lib/fairness/poll-ranking';
 import { DEFAULT_WORKING_HOURS } from '@/lib/fairness/never-window';
@@ -34,6 +33,9 @@ const EditPollPanel = dynamic(() =>
 );
 const FinalisePanel = dynamic(() =>
   import('@/components/admin/finalise-panel').then((m) => m.FinalisePanel),
+);
+const ScheduleThis = dynamic(() =>
+  import('@/components/admin/finalise-panel').then((m) => m.ScheduleThis),
 );
 const ZoneGlanceTable = dynamic(() =>
   import('@/components/admin/zone-glance').then((m) => m.ZoneGlanceTable),
@@ -67,9 +69,15 @@ export function PollView({
     edit: (prev: EditResult | null, data: FormData) => Promise<EditResult>;
     removeComment: (commentId: string) => Promise<Failure | null>;
     csvUrl: string;
+    /** Close, reopen and delete: shown in the collapsed settings with the edit form. */
+    controls: ReactNode;
   };
   /** The organiser's view of every option at each involved place's clock. */
-  glance?: { zones: { id: string; place: string }[]; cells: [string, GlanceCell[]][] };
+  glance?: {
+    zones: { id: string; place: string }[];
+    cells: [string, GlanceCell[]][];
+    worst: [string, number][];
+  };
   /** The server's fairness ranking, best first. */
   ranking: readonly RankedOptionView[];
   mode: 'participant' | 'admin';
@@ -97,7 +105,6 @@ export function PollView({
   });
   const mine = me ? poll.participants.find((p) => p.id === me.participantId) : undefined;
   const isTimed = poll.kind === 'timed';
-  const explain = useExplanationText(displayLocale);
   const refused = answersRefused(poll, nowMs);
   // While the viewer can answer, the results grid is the answer form's (wide screens).
   const answering = mode === 'participant' && !refused && Boolean(submitAction);
@@ -191,16 +198,7 @@ export function PollView({
         </p>
       )}
 
-      {glance && isTimed && zone && (
-        <ZoneGlanceTable
-          zones={glance.zones}
-          cells={glance.cells}
-          views={viewsById}
-          locale={displayLocale}
-        />
-      )}
-
-      {poll.participants.length > 0 && !hidden && (
+      {admin ? (
         <RankingList
           poll={poll}
           ranking={ranking}
@@ -208,18 +206,34 @@ export function PollView({
           order={order}
           onOrderChange={setOrder}
           locale={displayLocale}
-        />
-      )}
-
-      {admin && (
-        <FinalisePanel
-          ranking={ranking}
-          views={viewsById}
-          status={poll.status}
-          finalOptionId={poll.finalOptionId}
-          schedule={admin.schedule}
-          explain={(r) => explain(r.explanation)}
-        />
+          itemAction={
+            poll.status === 'scheduled'
+              ? undefined
+              : (r, label) => (
+                  <ScheduleThis optionId={r.id} label={label} schedule={admin.schedule} />
+                )
+          }
+        >
+          <FinalisePanel
+            ranking={ranking}
+            views={views}
+            status={poll.status}
+            finalOptionId={poll.finalOptionId}
+            schedule={admin.schedule}
+          />
+        </RankingList>
+      ) : (
+        poll.participants.length > 0 &&
+        !hidden && (
+          <RankingList
+            poll={poll}
+            ranking={ranking}
+            views={viewsById}
+            order={order}
+            onOrderChange={setOrder}
+            locale={displayLocale}
+          />
+        )
       )}
 
       {!answering && (!hidden || poll.participants.length > 0) && (
@@ -234,6 +248,17 @@ export function PollView({
         />
       )}
 
+      {glance && isTimed && zone && (
+        <ZoneGlanceTable
+          zones={glance.zones}
+          cells={glance.cells}
+          worst={new Map(glance.worst)}
+          views={viewsById}
+          ranks={new Map(ranking.map((r) => [r.id, r.rank]))}
+          locale={displayLocale}
+        />
+      )}
+
       {admin && (
         <EditPollPanel
           poll={poll}
@@ -241,6 +266,7 @@ export function PollView({
           action={admin.edit}
           csvUrl={admin.csvUrl}
           locale={displayLocale}
+          controls={admin.controls}
         />
       )}
 

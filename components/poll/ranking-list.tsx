@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
 import { useExplanationText } from '@/components/ui/use-explanation-text';
@@ -39,6 +39,8 @@ export function RankingList({
   order,
   onOrderChange,
   locale,
+  itemAction,
+  children,
 }: {
   poll: PollRecord;
   ranking: readonly RankedOptionView[];
@@ -46,6 +48,10 @@ export function RankingList({
   order: OptionOrder;
   onOrderChange: (order: OptionOrder) => void;
   locale: string;
+  /** The organiser's button on each option ("Schedule this one"). */
+  itemAction?: (ranked: RankedOptionView, label: string) => ReactNode;
+  /** What follows the list in the same section (the organiser's scheduling controls). */
+  children?: ReactNode;
 }) {
   const t = useTranslations('ranking');
   const byId = new Map(ranking.map((r) => [r.id, r]));
@@ -65,52 +71,67 @@ export function RankingList({
         <h2 id="ranking-heading" className="text-lg font-semibold">
           {t('heading')}
         </h2>
-        <div
-          className="inline-flex rounded-xl border border-line p-1"
-          role="group"
-          aria-label={t('orderLabel')}
-        >
-          {(['ranked', 'chronological'] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={order === value}
-              onClick={() => onOrderChange(value)}
-              className={`rounded-lg px-3 py-1.5 text-sm font-semibold ${order === value ? 'bg-accent text-accent-ink' : 'text-muted'}`}
-            >
-              {t(`order.${value}`)}
-            </button>
-          ))}
-        </div>
+        {poll.participants.length > 0 && (
+          <div
+            className="inline-flex rounded-xl border border-line p-1"
+            role="group"
+            aria-label={t('orderLabel')}
+          >
+            {(['ranked', 'chronological'] as const).map((value) => (
+              <button
+                key={value}
+                type="button"
+                aria-pressed={order === value}
+                onClick={() => onOrderChange(value)}
+                className={`rounded-lg px-3 py-1.5 text-sm font-semibold ${order === value ? 'bg-accent text-accent-ink' : 'text-muted'}`}
+              >
+                {t(`order.${value}`)}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
-      <p className="hint mt-1">{t('intro')}</p>
-      <ol id="ranking-items" className="mt-4 grid gap-3">
-        {ordered.map((r) => {
-          const view = views.get(r.id);
-          if (!view) return null;
-          return (
-            <RankedItem
-              key={r.id}
-              poll={poll}
-              ranked={r}
-              view={view}
-              locale={locale}
-              explain={explain}
-            />
-          );
-        })}
-      </ol>
-      {folds && (
-        <button
-          type="button"
-          className="btn mt-3"
-          aria-expanded={showAll}
-          aria-controls="ranking-items"
-          onClick={() => setShowAll((v) => !v)}
-        >
-          {showAll ? t('showTop', { count: TOP }) : t('showAll', { count: everything.length })}
-        </button>
+      {poll.participants.length === 0 ? (
+        <p className="hint mt-1">{t('empty')}</p>
+      ) : (
+        <>
+          <p className="hint mt-1">{t('intro')}</p>
+          <ol id="ranking-items" className="mt-4 grid gap-3">
+            {ordered.map((r) => {
+              const view = views.get(r.id);
+              if (!view) return null;
+              return (
+                <RankedItem
+                  key={r.id}
+                  poll={poll}
+                  ranked={r}
+                  view={view}
+                  locale={locale}
+                  explain={explain}
+                  action={itemAction}
+                />
+              );
+            })}
+          </ol>
+          <div className="mt-3 flex flex-wrap items-end justify-between gap-3">
+            {folds && (
+              <button
+                type="button"
+                className="btn"
+                aria-expanded={showAll}
+                aria-controls="ranking-items"
+                onClick={() => setShowAll((v) => !v)}
+              >
+                {showAll
+                  ? t('showTop', { count: TOP })
+                  : t('showAll', { count: everything.length })}
+              </button>
+            )}
+            {children}
+          </div>
+        </>
       )}
+      {poll.participants.length === 0 && children}
     </section>
   );
 }
@@ -121,20 +142,23 @@ function RankedItem({
   view,
   locale,
   explain,
+  action,
 }: {
   poll: PollRecord;
   ranked: RankedOptionView;
   view: OptionView;
   locale: string;
   explain: (x: ExplanationView) => string;
+  action?: (ranked: RankedOptionView, label: string) => ReactNode;
 }) {
   const t = useTranslations('ranking');
   const best = ranked.rank === 1 && ranked.keys.canAttend > 0;
   const [open, setOpen] = useState(best && poll.participants.length <= OPEN_FIRST_UP_TO);
+  const label = [view.dateLabel, view.timeRange].filter(Boolean).join(' ');
   return (
     <li
       className={`rounded-xl border p-3 sm:p-4 ${best ? 'border-accent bg-accent-soft' : 'border-line'}`}
-      aria-label={[view.dateLabel, view.timeRange].filter(Boolean).join(' ')}
+      aria-label={label}
     >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span className="text-sm font-bold text-muted">{t('rank', { rank: ranked.rank })}</span>
@@ -147,10 +171,11 @@ function RankedItem({
           {view.dateLabel}
           {view.timeRange && <span className="font-normal"> · {view.timeRange}</span>}
         </span>
+        {action && <span className="ml-auto">{action(ranked, label)}</span>}
       </div>
       <p className="mt-1 text-sm">{explain(ranked.explanation)}</p>
       {poll.participants.length > 0 && (
-        <div className="mt-2">
+        <div className="mt-1">
           <button
             type="button"
             className="text-sm font-medium text-accent underline"

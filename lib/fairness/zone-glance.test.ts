@@ -162,3 +162,58 @@ describe('one comfort band per person and slot', () => {
     );
   });
 });
+
+describe('the place worst off at each option', () => {
+  const spread = pollRecord({
+    guestZones: ['America/New_York', 'America/Los_Angeles', 'Asia/Kathmandu'],
+    options: [
+      // 10:00 Rome: 05:00 in New York, 02:00 in Los Angeles, both night.
+      {
+        id: 'morning',
+        startsAt: Date.parse('2026-10-28T09:00:00Z'),
+        durationMinutes: 60,
+        date: null,
+      },
+      // 15:00 Rome: 07:00 in Los Angeles, 19:45 in Kathmandu, the later the harder.
+      {
+        id: 'afternoon',
+        startsAt: Date.parse('2026-10-28T14:00:00Z'),
+        durationMinutes: 60,
+        date: null,
+      },
+      // 13:00 Rome, 08:00 New York, 17:45 Kathmandu, 05:00 Los Angeles.
+      { id: 'noon', startsAt: Date.parse('2026-10-28T12:00:00Z'), durationMinutes: 60, date: null },
+    ],
+  });
+
+  it('names the column with the hardest hour, and none when everyone is comfortable', () => {
+    const glance = glanceAtZones(spread);
+    const place = (id: string) => {
+      const c = glance.worst.get(id);
+      return c === undefined ? undefined : glance.zones[c]?.place;
+    };
+    // Night in New York and in Los Angeles: the first column of the tie.
+    expect(place('morning')).toBe('New York');
+    expect(glance.cells.get('morning')?.[glance.worst.get('morning') ?? -1]?.band).toBe('night');
+    expect(place('afternoon')).toBe('Kathmandu');
+    expect(place('noon')).toBe('Los Angeles');
+    expect(glanceAtZones(poll).worst.get('a')).toBe(0);
+    const comfy = pollRecord({
+      options: [
+        { id: 'x', startsAt: Date.parse('2026-10-28T10:00:00Z'), durationMinutes: 60, date: null },
+      ],
+    });
+    expect(glanceAtZones(comfy).worst.size).toBe(0);
+  });
+
+  it('is always the column whose band is the most severe of its row', () => {
+    const order = ['comfortable', 'edge', 'early-late', 'antisocial', 'night'];
+    const glance = glanceAtZones(spread);
+    for (const [id, row] of glance.cells) {
+      const c = glance.worst.get(id);
+      const severest = Math.max(...row.map((cell) => order.indexOf(cell.band)));
+      if (c === undefined) expect(severest).toBe(0);
+      else expect(order.indexOf(row[c]?.band ?? '')).toBe(severest);
+    }
+  });
+});

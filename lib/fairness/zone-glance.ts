@@ -29,6 +29,12 @@ export interface ZoneGlance {
   zones: GlanceColumn[];
   /** optionId → one cell per column, in `zones` order. */
   cells: Map<string, GlanceCell[]>;
+  /**
+   * optionId → the column of the place worst off at that option, by time pain (the first on a
+   * tie); absent when every place is comfortable. The table shows it beside the option, so the
+   * hardest hour is never the column scrolled out of sight.
+   */
+  worst: Map<string, number>;
 }
 
 /**
@@ -46,7 +52,9 @@ export function glanceAtZones(poll: PollRecord): ZoneGlance {
   const columns = ids.flatMap((id) => columnsOf(poll, id));
   const spans = timedSpans(poll.options);
   const cells = new Map<string, GlanceCell[]>();
-  if (columns.length === 0) return { zones: columns, cells };
+  const worst = new Map<string, number>();
+  const worstPain = new Map<string, number>();
+  if (columns.length === 0) return { zones: columns, cells, worst };
   for (const span of spans) cells.set(span.id, []);
   for (const id of ids) {
     const clock = resolveZone(id).zone;
@@ -55,17 +63,21 @@ export function glanceAtZones(poll: PollRecord): ZoneGlance {
     columns.forEach((column, c) => {
       if (column.id !== id) return;
       views.forEach((view, i) => {
-        const row = cells.get(spans[i]?.id ?? '');
+        const optionId = spans[i]?.id ?? '';
+        const row = cells.get(optionId);
         if (!row) return;
-        row[c] = {
-          localStart: view.localStart,
-          localEnd: view.localEnd,
-          band: personBand(timePain(view.segments, column.workingHours)),
-        };
+        const pain = timePain(view.segments, column.workingHours);
+        const band = personBand(pain);
+        row[c] = { localStart: view.localStart, localEnd: view.localEnd, band };
+        // Columns are visited left to right, so a strict > keeps the first on a tie.
+        if (band !== 'comfortable' && pain > (worstPain.get(optionId) ?? -Infinity)) {
+          worst.set(optionId, c);
+          worstPain.set(optionId, pain);
+        }
       });
     });
   }
-  return { zones: columns, cells };
+  return { zones: columns, cells, worst };
 }
 
 /** The zone's columns: one per distinct working hours among its participants, else the usual day. */

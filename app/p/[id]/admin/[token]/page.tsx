@@ -63,11 +63,14 @@ export default async function AdminPage({
           {t('created')}
         </p>
       )}
-      <section className="card grid gap-4 p-5 sm:p-6" aria-labelledby="links-heading">
-        <h2 id="links-heading" className="text-lg font-semibold">
+      <section
+        className="card grid gap-x-6 gap-y-3 p-5 sm:p-6 md:grid-cols-2"
+        aria-labelledby="links-heading"
+      >
+        <h2 id="links-heading" className="text-lg font-semibold md:col-span-2">
           {t('linksHeading')}
         </h2>
-        <div className="grid gap-1">
+        <div className="grid content-start gap-1">
           <CopyField
             id="participant-link"
             label={t('participantLink')}
@@ -75,7 +78,7 @@ export default async function AdminPage({
           />
           <p className="hint">{t('participantLinkHint')}</p>
         </div>
-        <div className="grid gap-1">
+        <div className="grid content-start gap-1">
           <CopyField
             id="admin-link"
             label={t('adminLink')}
@@ -105,12 +108,6 @@ export default async function AdminPage({
           </ul>
         </section>
       )}
-      <AdminControls
-        status={poll.status}
-        participantUrl={pollPath(id)}
-        changeStatus={changePollStatus.bind(null, id, token)}
-        deletePoll={removePoll.bind(null, id, token)}
-      />
       <PollView
         packed={packPoll(poll)}
         ranking={rankPollForPage(poll)}
@@ -120,7 +117,11 @@ export default async function AdminPage({
         nowMs={requestTime()}
         me={null}
         removeAction={removeParticipant.bind(null, id, token)}
-        glance={{ zones: glance.zones, cells: [...glance.cells.entries()] }}
+        glance={{
+          zones: glance.zones,
+          cells: [...glance.cells.entries()],
+          worst: [...glance.worst.entries()],
+        }}
         calendar={event ? { ics: `/api/polls/${id}/event.ics`, ...calendarLinks(event) } : null}
         postComment={postComment.bind(null, id)}
         admin={{
@@ -128,6 +129,14 @@ export default async function AdminPage({
           edit: editPoll.bind(null, id, token),
           removeComment: removeComment.bind(null, id, token),
           csvUrl: `${adminPath(id, token)}/results.csv`,
+          controls: (
+            <AdminControls
+              status={poll.status}
+              participantUrl={pollPath(id)}
+              changeStatus={changePollStatus.bind(null, id, token)}
+              deletePoll={removePoll.bind(null, id, token)}
+            />
+          ),
         }}
       />
     </div>
