@@ -1,62 +1,23 @@
 import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { connectionOf, preparedOnce, type Db } from '@/db/client';
+import { cachedAt, deepFreeze, pollRecordOf, remember } from '@/db/poll-cache';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import type { AnswerRules, Reader } from '@/db/store';
-import type { DailyWindow } from '@/lib/fairness/model';
-import type { VoteValue } from '@/lib/poll/model';
 import type { PollRecord } from '@/lib/poll/model';
 
 type Select = Pick<Db, 'select'>;
 
 /**
- * Polls read recently, each with the version it was read at. A large poll is read far more
- * often than it changes (everyone on the mailing list opens it), and reading 10,000 votes
- * is most of the work of a view; the version check that guards a hit is one indexed row.
- * Every process checks the version in the database, so a write by another process is seen.
- * The cache holds at most CACHE_POLLS polls and CACHE_CELLS option × participant cells (a
- * cell is under 100 bytes: 500,000 of them, some 50 MB), dropping the least recently read.
- */
-const CACHE_POLLS = 32;
-const CACHE_CELLS = 500_000;
-interface CacheEntry {
-  version: number;
-  record: PollRecord;
-  cells: number;
-}
-const globalForCache = globalThis as unknown as {
-  kairosPollCache?: { entries: Map<string, CacheEntry>; cells: number };
-};
-const cache = (globalForCache.kairosPollCache ??= { entries: new Map(), cells: 0 });
-
-function forget(pollId: string) {
-  const entry = cache.entries.get(pollId);
-  if (!entry) return;
-  cache.entries.delete(pollId);
-  cache.cells -= entry.cells;
-}
-
-function keep(pollId: string, entry: CacheEntry) {
-  cache.entries.set(pollId, entry);
-  cache.cells += entry.cells;
-  // A single poll over the cell budget stays alone: it is the one being read.
-  while (
-    cache.entries.size > 1 &&
-    (cache.entries.size > CACHE_POLLS || cache.cells > CACHE_CELLS)
-  ) {
-    forget(cache.entries.keys().next().value!);
-  }
-}
-
-/**
- * The poll with its options (in order), participants (oldest first) and every vote. The
- * record is shared between requests, so it is frozen: code that tried to change it would
- * throw instead of leaking one viewer's change into another's page. Inside a transaction it
- * is read afresh and never cached: what the transaction wrote may still be rolled back.
+ * The poll with its options (in order), participants (oldest first) and every vote, frozen
+ * and shared (db/poll-cache.ts). Inside a transaction it is read afresh and never cached.
  */
 export async function getPollWithVotes(on: Reader, pollId: string): Promise<PollRecord | null> {
   const db = connectionOf(on);
-  if (db.$client.inTransaction) return deepFreeze(readPoll(db, pollId));
+  if (db.$client.inTransaction) {
+    const record = readPoll(db, pollId);
+    return record && deepFreeze(record);
+  }
   // One read transaction: the version and the rows come from the same snapshot.
   return db.transaction((tx) => {
     const head = tx
@@ -64,82 +25,46 @@ export async function getPollWithVotes(on: Reader, pollId: string): Promise<Poll
       .from(polls)
       .where(eq(polls.id, pollId))
       .get();
-    const hit = cache.entries.get(pollId);
-    forget(pollId);
-    if (!head) return null;
-    if (hit && hit.version === head.version) {
-      keep(pollId, hit);
-      return hit.record;
-    }
-    const record = deepFreeze(readPoll(tx, pollId));
-    if (!record) return null;
-    keep(pollId, {
-      version: head.version,
-      record,
-      cells: 1 + record.options.length * record.participants.length,
-    });
-    return record;
+    const hit = cachedAt(pollId, head?.version ?? null);
+    if (hit || !head) return hit ?? null;
+    const record = readPoll(tx, pollId);
+    return record && remember(pollId, head.version, record);
   });
 }
 
 function readPoll(db: Select, pollId: string): PollRecord | null {
   const poll = db.select().from(polls).where(eq(polls.id, pollId)).get();
   if (!poll) return null;
-  const optionRows = db
-    .select({
-      id: options.id,
-      startsAt: options.startsAt,
-      durationMinutes: options.durationMinutes,
-      date: options.date,
-    })
-    .from(options)
-    .where(eq(options.pollId, pollId))
-    .orderBy(asc(options.position))
-    .all();
-  const people = db
-    .select()
-    .from(participants)
-    .where(eq(participants.pollId, pollId))
-    .orderBy(asc(participants.createdAt), asc(participants.id))
-    .all();
-  const voteRows = db
-    .select({
-      participantId: votes.participantId,
-      optionId: votes.optionId,
-      value: votes.value,
-      overrideNever: votes.overrideNever,
-    })
-    .from(votes)
-    .innerJoin(participants, eq(votes.participantId, participants.id))
-    .where(eq(participants.pollId, pollId))
-    .all();
-  const byParticipant = new Map<string, Record<string, VoteValue>>();
-  const overrides = new Map<string, string[]>();
-  for (const v of voteRows) {
-    const entry = byParticipant.get(v.participantId) ?? {};
-    entry[v.optionId] = v.value;
-    byParticipant.set(v.participantId, entry);
-    if (v.overrideNever)
-      overrides.set(v.participantId, [...(overrides.get(v.participantId) ?? []), v.optionId]);
-  }
-  return {
-    id: poll.id,
-    title: poll.title,
-    description: poll.description,
-    location: poll.location,
-    organiserName: poll.organiserName,
-    timeZone: poll.timeZone,
-    kind: poll.kind,
-    status: poll.status,
-    guestZones: poll.guestZones,
-    finalOptionId: poll.finalOptionId,
-    finalSequence: poll.finalSequence,
-    deadline: poll.deadline,
-    optionLimit: poll.optionLimit,
-    privacy: poll.privacy,
-    createdAt: poll.createdAt,
-    updatedAt: poll.updatedAt,
-    options: optionRows,
+  return pollRecordOf({
+    poll,
+    options: db
+      .select({
+        id: options.id,
+        startsAt: options.startsAt,
+        durationMinutes: options.durationMinutes,
+        date: options.date,
+      })
+      .from(options)
+      .where(eq(options.pollId, pollId))
+      .orderBy(asc(options.position))
+      .all(),
+    participants: db
+      .select()
+      .from(participants)
+      .where(eq(participants.pollId, pollId))
+      .orderBy(asc(participants.createdAt), asc(participants.id))
+      .all(),
+    votes: db
+      .select({
+        participantId: votes.participantId,
+        optionId: votes.optionId,
+        value: votes.value,
+        overrideNever: votes.overrideNever,
+      })
+      .from(votes)
+      .innerJoin(participants, eq(votes.participantId, participants.id))
+      .where(eq(participants.pollId, pollId))
+      .all(),
     comments: db
       .select({
         id: comments.id,
@@ -151,26 +76,7 @@ function readPoll(db: Select, pollId: string): PollRecord | null {
       .where(eq(comments.pollId, pollId))
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .all(),
-    participants: people.map((p) => ({
-      id: p.id,
-      name: p.name,
-      timeZone: p.timeZone,
-      createdAt: p.createdAt,
-      updatedAt: p.updatedAt,
-      votes: byParticipant.get(p.id) ?? {},
-      workingHours: windowOf(p.preferredStart, p.preferredEnd),
-      neverWindow: windowOf(p.neverStart, p.neverEnd),
-      overrideNever: overrides.get(p.id) ?? [],
-    })),
-  };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
+  });
 }
 
 /**
@@ -242,12 +148,6 @@ const pollStatements = preparedOnce((db) => ({
     )
     .prepare(),
 }));
-
-function windowOf(start: string | null, end: string | null): DailyWindow | null {
-  return start && end
-    ? { start: start as DailyWindow['start'], end: end as DailyWindow['end'] }
-    : null;
-}
 
 /** The hash of the poll's admin token; null for a missing poll. */
 export async function getAdminTokenHash(on: Reader, pollId: string): Promise<string | null> {

@@ -2,239 +2,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '@/db/sqlite-store';
-import type { NewPoll, Store } from '@/db/store';
-import type { PreparedVote } from '@/lib/poll/vote-input';
+import { describeStore } from '@/db/store-suite';
 
-const NOW = Date.UTC(2026, 9, 1, 12);
-const HOUR = 3_600_000;
+function count(file: string, query: string, ...params: string[]): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare(query).get(...params) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 
-let dir: string;
-let file: string;
-let store: Store;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kairos-store-'));
-  file = path.join(dir, 'test.sqlite');
-  store = openSqliteStore(file);
-});
-
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const poll: NewPoll = {
-  title: 'Planning',
-  description: '',
-  location: '',
-  organiserName: 'Ada',
-  timeZone: 'Europe/Rome',
-  kind: 'timed',
-  guestZones: [],
-  options: [
-    { kind: 'timed', startsAt: NOW + 24 * HOUR, durationMinutes: 60 },
-    { kind: 'timed', startsAt: NOW + 48 * HOUR, durationMinutes: 60 },
-  ],
-  adminTokenHash: 'hash-of-admin-token',
-  organiserEmail: null,
-  organiserLocale: 'en',
-};
-
-function answer(optionIds: string[], value: 'yes' | 'no', submissionKey: string | null = null) {
+describeStore('SQLite', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kairos-store-'));
+  const file = path.join(dir, 'test.sqlite');
   return {
-    name: 'Grace',
-    timeZone: 'Asia/Kathmandu',
-    votes: optionIds.map((optionId) => ({ optionId, value, overrideNever: false })),
-    workingHours: null,
-    neverWindow: null,
-    submissionKey,
-    email: null,
-    editTokenHash: 'hash-of-edit-token',
-    locale: 'en',
-  } satisfies PreparedVote & { editTokenHash: string; locale: 'en' };
-}
-
-async function createPoll() {
-  const id = await store.transaction((tx) => store.insertPoll(tx, poll, NOW));
-  const optionIds = (await store.getOptionIds(store, id))!;
-  return { id, optionIds };
-}
-
-/** Rows of a table, read on a connection of its own: only committed data is seen. */
-function rows(table: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
-
-function version(pollId: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare('SELECT version FROM polls WHERE id = ?').get(pollId) as { version: number })
-      .version;
-  } finally {
-    db.close();
-  }
-}
-
-describe('the SQLite store', () => {
-  it('creates a poll with its options in order, open, with the admin token hash', async () => {
-    const { id, optionIds } = await createPoll();
-    const stored = (await store.getPollWithVotes(store, id))!;
-    expect(stored.title).toBe('Planning');
-    expect(stored.status).toBe('open');
-    expect(stored.options.map((o) => o.startsAt)).toEqual([NOW + 24 * HOUR, NOW + 48 * HOUR]);
-    expect(stored.options.map((o) => o.id)).toEqual(optionIds);
-    expect(await store.getAdminTokenHash(store, id)).toBe('hash-of-admin-token');
-    expect(await store.getAnswerRules(store, id)).toEqual({
-      status: 'open',
-      deadline: null,
-      optionLimit: null,
-    });
-  });
-
-  it('reads nothing for a poll that does not exist', async () => {
-    expect(await store.getPollWithVotes(store, 'missing')).toBeNull();
-    expect(await store.getOptionIds(store, 'missing')).toBeNull();
-    expect(await store.getAnswerRules(store, 'missing')).toBeNull();
-    expect(await store.getAdminTokenHash(store, 'missing')).toBeNull();
-  });
-
-  it('stores an answer and shows it in the next read, moving the version', async () => {
-    const { id, optionIds } = await createPoll();
-    expect((await store.getPollWithVotes(store, id))!.participants).toHaveLength(0);
-    const before = version(id);
-    const participantId = await store.transaction((tx) =>
-      store.insertAnswer(tx, id, answer(optionIds, 'yes'), NOW),
-    );
-    expect(version(id)).toBe(before + 1);
-    const stored = (await store.getPollWithVotes(store, id))!;
-    expect(stored.participants.map((p) => [p.id, p.votes])).toEqual([
-      [participantId, { [optionIds[0]!]: 'yes', [optionIds[1]!]: 'yes' }],
-    ]);
-    expect(await store.getEditTokenHash(store, id, participantId)).toBe('hash-of-edit-token');
-    expect(await store.getEditTokenHash(store, 'other-poll', participantId)).toBeNull();
-  });
-
-  it('replaces an answer whole, and counts yes answers without the participant’s own', async () => {
-    const { id, optionIds } = await createPoll();
-    const [first] = optionIds as [string];
-    const participantId = await store.transaction((tx) =>
-      store.insertAnswer(tx, id, answer([first], 'yes'), NOW),
-    );
-    await store.transaction((tx) => store.insertAnswer(tx, id, answer([first], 'yes'), NOW));
-    expect(await store.countYes(store, first, null)).toBe(2);
-    expect(await store.countYes(store, first, participantId)).toBe(1);
-    await store.transaction((tx) =>
-      store.replaceAnswer(tx, id, participantId, answer([first], 'no'), NOW + 1),
-    );
-    expect(await store.countYes(store, first, null)).toBe(1);
-    const mine = (await store.getPollWithVotes(store, id))!.participants.find(
-      (p) => p.id === participantId,
-    )!;
-    expect(mine.votes).toEqual({ [first]: 'no' });
-  });
-
-  it('finds an answer by its submission key, and refuses a second row with the same key', async () => {
-    const { id, optionIds } = await createPoll();
-    const participantId = await store.transaction((tx) =>
-      store.insertAnswer(tx, id, answer(optionIds, 'yes', 'key-1'), NOW),
-    );
-    expect(await store.findParticipantBySubmissionKey(store, id, 'key-1')).toBe(participantId);
-    expect(await store.findParticipantBySubmissionKey(store, id, 'key-2')).toBeNull();
-    await expect(
-      store.transaction((tx) => store.insertAnswer(tx, id, answer(optionIds, 'yes', 'key-1'), NOW)),
-    ).rejects.toThrow(/UNIQUE/);
-    expect(rows('participants')).toBe(1);
-  });
-
-  it('bumps the version and the iCalendar sequence when the poll is finalised', async () => {
-    const { id, optionIds } = await createPoll();
-    const before = version(id);
-    const schedule = {
-      status: 'scheduled',
-      finalOptionId: optionIds[1]!,
-      eventChanged: true,
-    } as const;
-    expect(await store.transaction((tx) => store.writePollStatus(tx, id, schedule, NOW))).toBe(
-      true,
-    );
-    const scheduled = (await store.getPollWithVotes(store, id))!;
-    expect(version(id)).toBe(before + 1);
-    expect([scheduled.status, scheduled.finalOptionId, scheduled.finalSequence]).toEqual([
-      'scheduled',
-      optionIds[1],
-      1,
-    ]);
-    const reopen = { status: 'open', finalOptionId: null, eventChanged: true } as const;
-    expect(await store.transaction((tx) => store.writePollStatus(tx, 'missing', reopen, NOW))).toBe(
-      false,
-    );
-  });
-
-  it('deletes a poll with its options, answers, votes and comments', async () => {
-    const { id, optionIds } = await createPoll();
-    const other = await createPoll();
-    await store.transaction(async (tx) => {
-      await store.insertAnswer(tx, id, answer(optionIds, 'yes'), NOW);
-      await store.insertComment(tx, id, { author: 'Grace', body: 'Either works' }, NOW);
-      await store.insertAnswer(tx, other.id, answer(other.optionIds, 'yes'), NOW);
-    });
-    expect(await store.transaction((tx) => store.deletePoll(tx, id))).toBe(true);
-    expect(await store.getPollWithVotes(store, id)).toBeNull();
-    expect([rows('polls'), rows('options'), rows('participants'), rows('votes')]).toEqual([
-      1, 2, 1, 2,
-    ]);
-    expect(rows('comments')).toBe(0);
-    expect(await store.transaction((tx) => store.deletePoll(tx, id))).toBe(false);
-  });
-
-  it('rolls a failed transaction back whole', async () => {
-    const { id, optionIds } = await createPoll();
-    await expect(
-      store.transaction(async (tx) => {
-        await store.insertAnswer(tx, id, answer(optionIds, 'yes'), NOW);
-        throw new Error('after the first write');
-      }),
-    ).rejects.toThrow('after the first write');
-    expect(rows('participants')).toBe(0);
-    expect((await store.getPollWithVotes(store, id))!.participants).toHaveLength(0);
-  });
-
-  it('never lets two transactions interleave on its connection', async () => {
-    const { id, optionIds } = await createPoll();
-    const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-    const failing = store.transaction(async (tx) => {
-      await store.insertAnswer(tx, id, answer(optionIds, 'yes'), NOW);
-      await yieldToOthers();
-      throw new Error('rolled back');
-    });
-    // Started while the first is open: were it to run inside it, its answer would be rolled
-    // back with the first one's.
-    const succeeding = store.transaction(async (tx) => {
-      await yieldToOthers();
-      return store.insertAnswer(tx, id, answer(optionIds, 'no'), NOW);
-    });
-    await expect(failing).rejects.toThrow('rolled back');
-    const kept = await succeeding;
-    const stored = (await store.getPollWithVotes(store, id))!;
-    expect(stored.participants.map((p) => p.id)).toEqual([kept]);
-    expect(rows('votes')).toBe(2);
-  });
-
-  it('reads outside a transaction only what was committed', async () => {
-    const { id, optionIds } = await createPoll();
-    let seenOutside: number | undefined;
-    await store.transaction(async (tx) => {
-      await store.insertAnswer(tx, id, answer(optionIds, 'yes'), NOW);
-      seenOutside = (await store.getPollWithVotes(store, id))!.participants.length;
-      expect((await store.getPollWithVotes(tx, id))!.participants).toHaveLength(1);
-    });
-    expect(seenOutside).toBe(0);
-    expect((await store.getPollWithVotes(store, id))!.participants).toHaveLength(1);
-  });
+    store: openSqliteStore(file),
+    rows: async (table) => count(file, `SELECT count(*) AS n FROM "${table}"`),
+    version: async (pollId) => count(file, 'SELECT version AS n FROM polls WHERE id = ?', pollId),
+    another: async () => openSqliteStore(file),
+    close: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 });
