@@ -4,7 +4,7 @@ import { hashSecret, newSecret } from '@/db/tokens';
 import type { PollRecord } from '@/lib/poll/model';
 import { finaliseSchema, preparePollUpdate } from '@/lib/poll/poll-admin';
 import { moveStatus, type StatusChange } from '@/lib/poll/poll-status';
-import { preparePoll, type PreparedPoll } from '@/lib/poll/poll-input';
+import { preparePoll, type FoldNotice, type PreparedPoll } from '@/lib/poll/poll-input';
 import { problemsFromZod } from '@/lib/poll/problems';
 import type { Tx } from '@/db/store';
 import type { Context } from '@/server/context';
@@ -75,11 +75,11 @@ interface OrganiserTarget {
   adminToken: string | null;
 }
 
-/** Details, options, deadline, limit and privacy; returns the poll as it now stands. */
+/** Details, options, deadline, limit and privacy; returns the poll as it now stands and the folds met. */
 export function editPoll(
   input: OrganiserTarget & { payload: Payload },
   context: Context,
-): Promise<Outcome<{ poll: PollRecord }>> {
+): Promise<Outcome<{ poll: PollRecord; notices: FoldNotice[] }>> {
   const { store, now } = context;
   return organiserWrite(input, context, async (tx) => {
     if (!input.payload.ok) return refuse({ code: 'malformed' });
@@ -98,7 +98,9 @@ export function editPoll(
       if (!moved.ok) return moved;
     }
     const updated = await store.getPollWithVotes(tx, input.pollId);
-    return updated ? { ok: true, poll: updated } : refuse({ code: 'notFound' });
+    return updated
+      ? { ok: true, poll: updated, notices: prepared.value.notices }
+      : refuse({ code: 'notFound' });
   });
 }
 

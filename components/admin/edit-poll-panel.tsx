@@ -139,6 +139,15 @@ export function EditPollPanel({
               {state.ok ? t('saved') : state.message}
             </p>
           )}
+          {state?.ok && state.notices.length > 0 && (
+            <ul role="note" className="grid gap-1 text-sm" data-testid="edit-fold-notices">
+              {state.notices.map((n) => (
+                <li key={`${n.field}-${n.wall}`}>
+                  {t('foldNotice', { wall: n.wall, used: n.offsetUsed, other: n.offsetOther })}
+                </li>
+              ))}
+            </ul>
+          )}
           <FieldError
             id="edit-form-error"
             messages={Object.entries(errors).flatMap(([field, list]) =>

@@ -1,3 +1,4 @@
+import type { FoldNotice } from '@/lib/poll/poll-input';
 import type { Failure } from '@/lib/poll/problems';
 
 // What the poll page's forms get back from their server actions.
@@ -5,4 +6,5 @@ import type { Failure } from '@/lib/poll/problems';
 /** An answer saved: the private edit link for a new participant, and whether it replaced one. */
 export type VoteResult = { ok: true; editUrl: string | null; updated: boolean } | Failure;
 export type CommentResult = { ok: true } | Failure;
-export type EditResult = { ok: true } | Failure;
+/** A change saved, with the wall times that happen twice and which occurrence was used. */
+export type EditResult = { ok: true; notices: FoldNotice[] } | Failure;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ClockChangeNotice } from '@/lib/time/clock-change-notice';
+import { lineWording, type ClockChangeNotice } from '@/lib/time/clock-change-notice';
 import { describeDate } from '@/lib/time/slot-display';
 
 /**
@@ -39,6 +39,7 @@ export function ClockChangeNotices({
       <ul className="mt-1 grid gap-1">
         {notices.flatMap((notice) =>
           notice.lines.map((line) => {
+            const { key, was } = lineWording(line);
             const values = {
               date: describeDate(line.date, { locale }).dayMonth,
               places: line.places.join(', '),
@@ -46,13 +47,8 @@ export function ClockChangeNotices({
               reference: line.reference.place,
               after: duration(line.afterMinutes),
               before: duration(line.beforeMinutes),
+              was,
             };
-            const key =
-              line.afterMinutes === 0
-                ? 'lineSame'
-                : line.afterMinutes > 0
-                  ? 'lineAhead'
-                  : 'lineBehind';
             return <li key={`${line.atMs}-${line.zones.join()}`}>{t(key, values)}</li>;
           }),
         )}

@@ -146,6 +146,21 @@ const health = z
   })
   .meta({ id: 'Health' });
 
+const foldNotices = z
+  .array(
+    z.object({
+      field: z.string().meta({ description: 'The request field the wall time came in.' }),
+      wall: z.string().meta({ example: '2026-11-01 01:30' }),
+      offsetUsed: z.string().meta({ example: '-04:00' }),
+      offsetOther: z.string().meta({ example: '-05:00' }),
+    }),
+  )
+  .meta({
+    id: 'FoldNotices',
+    description:
+      'Wall times that happen twice in the zone (the clocks go back): the first occurrence is used. Options, an edited deadline and options moved by a zone change all report here.',
+  });
+
 const paths: ZodOpenApiPathsObject = {
   '/api/polls': {
     post: {
@@ -160,7 +175,7 @@ const paths: ZodOpenApiPathsObject = {
               participantUrl: z.url(),
               adminUrl: z.url(),
               adminToken: z.string(),
-              notices: z.array(z.object({}).loose()),
+              notices: foldNotices,
             }),
           ),
         },
@@ -186,7 +201,13 @@ const paths: ZodOpenApiPathsObject = {
       security: adminAuth,
       requestParams: { path: pollId },
       requestBody: json(API_EXAMPLES.updatePoll.schema, API_EXAMPLES.updatePoll.example),
-      responses: { '200': { description: 'The updated poll.', ...json(publicPoll) }, ...errors },
+      responses: {
+        '200': {
+          description: 'The updated poll, with the folds its wall times met.',
+          ...json(publicPoll.extend({ notices: foldNotices })),
+        },
+        ...errors,
+      },
     },
     delete: {
       summary: 'Delete a poll and everything in it (organiser)',

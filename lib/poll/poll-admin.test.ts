@@ -48,6 +48,36 @@ describe('preparePollUpdate', () => {
     expect(gap.ok || 'options' in gap.fieldErrors).toBe(false);
   });
 
+  it('reports a wall time that happens twice, for added options and a wall-time deadline', () => {
+    // Base is in Rome: 02:30 on 25 October 2026 happens in CEST and again in CET.
+    const r = preparePollUpdate(
+      { addOptions: [{ start: '2026-10-25T02:30' }], deadline: '2026-10-25T02:15' },
+      base,
+      NOW,
+    );
+    expect(r.ok && r.value.notices).toEqual([
+      {
+        field: 'addOptions',
+        wall: '2026-10-25 02:30',
+        offsetUsed: '+02:00',
+        offsetOther: '+01:00',
+      },
+      { field: 'deadline', wall: '2026-10-25 02:15', offsetUsed: '+02:00', offsetOther: '+01:00' },
+    ]);
+    expect(r.ok && r.value.settings.deadline).toBe(Date.parse('2026-10-25T00:15:00Z'));
+  });
+
+  it('says "that day does not exist" for a date a zone skipped whole', () => {
+    const apia = pollRecord({
+      timeZone: 'Pacific/Apia',
+      options: [option('a', '2011-12-28T20:00:00Z')],
+    });
+    const r = preparePollUpdate({ addOptions: [{ start: '2011-12-30T10:00' }] }, apia, NOW);
+    expect(r.ok ? [] : r.fieldErrors.addOptions).toEqual([
+      { code: 'options.dayMissing', values: { wall: '2011-12-30 10:00', zone: 'Pacific/Apia' } },
+    ]);
+  });
+
   it('refuses to remove the last option and options of other polls', () => {
     expect(
       codes(preparePollUpdate({ removeOptionIds: ['a', 'b'] }, base, NOW), 'removeOptionIds'),
@@ -179,6 +209,18 @@ describe('changing the zone of an unanswered poll', () => {
           secondId: 'second',
         },
       },
+    ]);
+  });
+
+  it('reports the occurrence used when a zone change lands an option on a repeated hour', () => {
+    // 01:30 in Rome on 1 November is 01:30 in New York, which happens twice that night.
+    const rome = pollRecord({ options: [option('x', '2026-11-01T00:30:00Z')] });
+    const r = preparePollUpdate({ timeZone: 'America/New_York' }, rome, NOW);
+    expect(r.ok && r.value.reanchored).toEqual([
+      { id: 'x', startsAt: Date.parse('2026-11-01T05:30:00Z') },
+    ]);
+    expect(r.ok && r.value.notices).toEqual([
+      { field: 'timeZone', wall: '2026-11-01 01:30', offsetUsed: '-04:00', offsetOther: '-05:00' },
     ]);
   });
 

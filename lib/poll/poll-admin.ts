@@ -4,6 +4,7 @@ import {
   descriptionSchema,
   locationSchema,
   optionSchema,
+  convertWall,
   plainText,
   readDate,
   readWall,
@@ -23,7 +24,7 @@ import {
   type Prepared,
 } from '@/lib/poll/problems';
 import { hasVisibleText } from '@/lib/poll/text-input';
-import { formatWall, resolveWallTime, resolveZone, wallAt } from '@/lib/time/time-zone';
+import { formatWall, resolveZone, wallAt } from '@/lib/time/time-zone';
 
 const MAX_OPTION_LIMIT = 10_000;
 
@@ -75,6 +76,7 @@ const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[
 export function parseDeadline(
   text: string,
   zoneId: string,
+  notices: FoldNotice[] = [],
 ): { ok: true; ms: number } | { ok: false; code: string } {
   const instant = INSTANT.exec(text);
   if (instant) {
@@ -87,8 +89,8 @@ export function parseDeadline(
   const zone = resolveZone(zoneId).zone;
   if (!wall.ok) return wall;
   if (!zone) return { ok: false, code: 'deadline.malformed' };
-  const resolved = resolveWallTime(zone, wall.wallMs);
-  return resolved.status === 'nonexistent'
+  const resolved = convertWall(zone, wall.wallMs, 'deadline', notices);
+  return resolved.status === 'gap'
     ? { ok: false, code: 'deadline.nonexistent' }
     : { ok: true, ms: resolved.utcMs };
 }
@@ -137,8 +139,8 @@ export function preparePollUpdate(
   if (zoneChanges && oldZone && newZone) {
     for (const o of kept) {
       if (o.startsAt === null) continue;
-      const resolved = resolveWallTime(newZone, wallAt(oldZone, o.startsAt));
-      if (resolved.status === 'nonexistent') {
+      const resolved = convertWall(newZone, wallAt(oldZone, o.startsAt), 'timeZone', notices);
+      if (resolved.status === 'gap') {
         addProblem(problems, 'timeZone', {
           code: 'timeZone.reanchorGap',
           values: { wall: formatWall(wallAt(oldZone, o.startsAt)).replace('T', ' ') },
@@ -178,7 +180,7 @@ export function preparePollUpdate(
   if (input.deadline !== undefined) {
     if (input.deadline === null) settings.deadline = null;
     else {
-      const deadline = parseDeadline(input.deadline, zoneId);
+      const deadline = parseDeadline(input.deadline, zoneId, notices);
       if (!deadline.ok) addProblem(problems, 'deadline', { code: deadline.code });
       else if (deadline.ms <= now) addProblem(problems, 'deadline', { code: 'deadline.past' });
       else settings.deadline = deadline.ms;

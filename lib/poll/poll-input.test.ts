@@ -67,7 +67,7 @@ describe('preparePoll', () => {
       durationMinutes: 60,
     });
     expect(r.ok && r.value.notices).toEqual([
-      { wall: '2026-11-01 01:30', offsetUsed: '-04:00', offsetOther: '-05:00' },
+      { field: 'options', wall: '2026-11-01 01:30', offsetUsed: '-04:00', offsetOther: '-05:00' },
     ]);
   });
 

@@ -9,15 +9,9 @@ import {
   type FieldProblems,
   type Prepared,
 } from '@/lib/poll/problems';
-import {
-  findTransitions,
-  formatUtcOffset,
-  formatWall,
-  parseDate,
-  parseWall,
-  resolveWallTime,
-  resolveZone,
-} from '@/lib/time/time-zone';
+import type { Zone } from 'luxon';
+import { formatWall, parseDate, parseWall, resolveZone } from '@/lib/time/time-zone';
+import { wallInstant, type WallInstant } from '@/lib/time/wall-check';
 import {
   HIDDEN_CONTROL,
   hasVisibleText,
@@ -157,11 +151,39 @@ export interface PreparedPoll {
   guestZones: string[];
   options: PreparedOption[];
   /** Options that needed a decision the organiser should hear about (a fold). */
-  notices: { wall: string; offsetUsed: string; offsetOther: string }[];
+  notices: FoldNotice[];
 }
 
 export type OptionInput = { start: string } | { date: string };
-export type FoldNotice = PreparedPoll['notices'][number];
+
+/** A wall time that happens twice: which occurrence was used, and the request field it came in. */
+export interface FoldNotice {
+  field: string;
+  wall: string;
+  offsetUsed: string;
+  offsetOther: string;
+}
+
+/**
+ * The one conversion of a wall time to an instant for a write: a fold is noted in
+ * `notices` (under `field`), a gap comes back for the caller to refuse in its own words.
+ */
+export function convertWall(
+  zone: Zone,
+  wallMs: number,
+  field: string,
+  notices: FoldNotice[],
+): WallInstant {
+  const result = wallInstant(zone, wallMs);
+  if (result.status === 'fold')
+    notices.push({
+      field,
+      wall: formatWall(wallMs).replace('T', ' '),
+      offsetUsed: result.used,
+      offsetOther: result.other,
+    });
+  return result;
+}
 
 /**
  * Wall times become instants in the zone (a wall time inside a spring-forward gap is a
@@ -211,27 +233,20 @@ export function resolveOptions(
       addProblem(problems, field, { code: wall.code });
       continue;
     }
-    const wallMs = wall.wallMs;
-    const resolved = resolveWallTime(zone, wallMs);
-    if (resolved.status === 'nonexistent') {
-      const jump = findTransitions(zone, resolved.earlierMs - 1, resolved.utcMs + 1)[0];
-      addProblem(problems, field, {
-        code: 'options.nonexistent',
-        values: {
-          wall: option.start.replace('T', ' '),
-          zone: zoneId,
-          from: jump ? formatWall(jump.utcMs + jump.offsetBefore * 60_000).slice(11) : '',
-          to: jump ? formatWall(jump.utcMs + jump.offsetAfter * 60_000).slice(11) : '',
-        },
-      });
+    const resolved = convertWall(zone, wall.wallMs, field, notices);
+    if (resolved.status === 'gap') {
+      const values = { wall: option.start.replace('T', ' '), zone: zoneId };
+      addProblem(
+        problems,
+        field,
+        resolved.wholeDay
+          ? { code: 'options.dayMissing', values }
+          : {
+              code: 'options.nonexistent',
+              values: { ...values, from: resolved.from, to: resolved.to },
+            },
+      );
       continue;
-    }
-    if (resolved.status === 'ambiguous') {
-      notices.push({
-        wall: option.start.replace('T', ' '),
-        offsetUsed: formatUtcOffset(resolved.offsetEarlier),
-        offsetOther: formatUtcOffset(resolved.offsetLater),
-      });
     }
     if (seen.has(resolved.utcMs)) continue;
     seen.add(resolved.utcMs);

@@ -95,6 +95,22 @@ export function insteadOf(before: number, after: number): string {
   return `instead of ${formatHoursMinutes(before)} ${before > 0 ? 'ahead' : 'behind'}`;
 }
 
+/**
+ * Which catalogue sentence a line reads as, and how "instead of" reads: places that shared
+ * the clock were at "the same time", not "0 min" apart, and places that swapped sides say
+ * which side they were on.
+ */
+export function lineWording(line: Pick<NoticeLine, 'beforeMinutes' | 'afterMinutes'>): {
+  key: 'lineAhead' | 'lineBehind' | 'lineSame';
+  was: 'same' | 'opposite' | 'sameSide';
+} {
+  const { beforeMinutes: before, afterMinutes: after } = line;
+  const key = after === 0 ? 'lineSame' : after > 0 ? 'lineAhead' : 'lineBehind';
+  const was =
+    before === 0 ? 'same' : Math.sign(before) === Math.sign(after) ? 'sameSide' : 'opposite';
+  return { key, was };
+}
+
 function listPlaces(places: readonly string[]): string {
   const shown = places.length > NAMED_IN_TEXT ? places.slice(0, NAMED_IN_TEXT - 1) : [...places];
   const rest = places.length - shown.length;

@@ -93,9 +93,10 @@ export async function PATCH(request: Request, { params }: RouteContext<'/api/pol
     return !body.ok && result.problem.code === 'malformed'
       ? body.response
       : await problemJson(result.problem);
-  return NextResponse.json(toPublicPoll(result.poll), {
-    headers: { 'Cache-Control': 'no-store' },
-  });
+  return NextResponse.json(
+    { ...toPublicPoll(result.poll), notices: result.notices },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 export async function DELETE(request: Request, { params }: RouteContext<'/api/polls/[id]'>) {

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import type { EditResult } from '@/components/poll/action-results';
 import type { Failure } from '@/lib/poll/problems';
 import { removeAnswer } from '@/server/answers';
 import { deleteComment } from '@/server/comments';
@@ -59,8 +60,6 @@ export async function removePoll(pollId: string, adminToken: string): Promise<Fa
   redirect('/?deleted=1');
 }
 
-export type EditResult = { ok: true } | Failure;
-
 /** The admin page's edit form: the same use case as PATCH /api/polls/{id}. */
 export async function editPoll(
   pollId: string,
@@ -73,7 +72,7 @@ export async function editPoll(
     { pollId, adminToken, payload: formPayload(formData) },
     await context(refused),
   );
-  return (await settle(pollId, result)) ?? { ok: true };
+  return (await settle(pollId, result)) ?? { ok: true, notices: result.ok ? result.notices : [] };
 }
 
 export async function schedulePoll(
