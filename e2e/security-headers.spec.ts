@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ownPort, startOwnServer, type OwnServer } from './own-server';
-import { hydrated } from './support';
+import { hydrated, openSettings } from './support';
 
 const timed = (patch: Record<string, unknown> = {}) => ({
   title: 'Headers',
@@ -123,7 +123,7 @@ test.describe('security headers', () => {
     await page.getByRole('button', { name: 'Send answer' }).click();
     await expect(page.getByText('Thank you, your answer is saved.')).toBeVisible();
     await page.goto(poll.adminUrl);
-    await hydrated(page.getByRole('button', { name: 'Close the poll' }));
+    await openSettings(page);
     await page.getByRole('button', { name: 'Close the poll' }).click();
     await expect(page.getByRole('button', { name: 'Reopen the poll' })).toBeVisible();
     expect(violations).toEqual([]);
@@ -178,7 +178,7 @@ test.describe('security headers', () => {
       await opened.close();
     }
     await page.goto(poll.adminUrl);
-    await hydrated(page.getByRole('button', { name: 'Close the poll' }));
+    await openSettings(page);
     await page.getByRole('button', { name: 'Close the poll' }).click();
     await expect(page.getByRole('button', { name: 'Reopen the poll' })).toBeVisible();
     expect(referers).toEqual([]);
@@ -205,7 +205,7 @@ test.describe('server logs', () => {
     server = await startOwnServer({ port: ownPort(3), database });
     const poll = await pollWithAnswer(request, server.url);
     await page.goto(poll.adminUrl);
-    await hydrated(page.getByRole('button', { name: 'Close the poll' }));
+    await openSettings(page);
     await page.getByRole('button', { name: 'Close the poll' }).click();
     await expect(page.getByRole('button', { name: 'Reopen the poll' })).toBeVisible();
     await page.getByRole('button', { name: 'Reopen the poll' }).click();
