@@ -1,6 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { connectionOf } from '@/db/client';
+import { getStore } from '@/db/sqlite-store';
 import journal from '@/db/migrations/meta/_journal.json';
 
 /** What /api/health says about the store: no names, paths or addresses. */
@@ -65,4 +67,12 @@ export function sqliteHealthProbe(open: () => SqliteDb): HealthProbe {
       return row?.newest ?? null;
     },
   };
+}
+
+/**
+ * The probe of the store this process runs on: SQLite today. When DATABASE_URL selects
+ * PostgreSQL, this returns postgresHealthProbe (db/postgres/health.ts) instead.
+ */
+export function runningStoreProbe(): HealthProbe {
+  return sqliteHealthProbe(() => connectionOf(getStore()));
 }

@@ -1,6 +1,5 @@
 import 'server-only';
-import { probeStore, type HealthProbe, type StoreHealth } from '@/db/health';
-import { runningStoreProbe } from '@/db/store-selection';
+import { probeStore, runningStoreProbe, type HealthProbe, type StoreHealth } from '@/db/health';
 import { version } from '@/package.json';
 
 export type HealthReport = { status: 'ok' | 'unavailable'; version: string } & StoreHealth;
