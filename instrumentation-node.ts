@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { format } from 'node:util';
-import { getStore } from '@/db/sqlite-store';
+import { openRunningStore } from '@/db/store-selection';
 import { redactSecretPaths } from '@/lib/http/log-redaction';
 import { FORBIDDEN_METHODS, FORBIDDEN_METHOD_HEADER } from '@/lib/http/http-methods';
 import { PEER_HEADER } from '@/lib/http/rate-limit';
@@ -25,8 +25,12 @@ export function startNodeServer() {
   redactConsole(logFormat);
   if (problem) console.warn(`kairos: ${problem}; logging as text`);
   if (logFormat === 'json') logRequests();
-  // Migrate at start-up, so a broken database fails the start instead of the first visitor.
-  const store = getStore();
+  // Open and migrate at start-up, so a broken database or a wrong DATABASE_URL fails the
+  // start with its reason instead of failing the first visitor.
+  const store = openRunningStore((reason) => {
+    console.error(reason);
+    process.exit(1);
+  });
   stampPeerAddress();
   // A wrong mail setting stops the start here; without KAIROS_SMTP_URL mail is simply off.
   const mail = mailConfig();

@@ -8,6 +8,8 @@ process.env.E2E_DATABASE_PATH ??= database;
 
 export default defineConfig({
   testDir: './e2e',
+  // Specs on PostgreSQL need a server to create their databases on, as the unit tests do.
+  testIgnore: process.env.KAIROS_TEST_DATABASE_URL ? [] : ['**/postgres-*.spec.ts'],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,8 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { connectionOf } from '@/db/client';
-import { getStore } from '@/db/sqlite-store';
 import journal from '@/db/migrations/meta/_journal.json';
 
 /** What /api/health says about the store: no names, paths or addresses. */
@@ -67,12 +65,4 @@ export function sqliteHealthProbe(open: () => SqliteDb): HealthProbe {
       return row?.newest ?? null;
     },
   };
-}
-
-/**
- * The probe of the store this process runs on: SQLite today. When DATABASE_URL selects
- * PostgreSQL, this returns postgresHealthProbe (db/postgres/health.ts) instead.
- */
-export function runningStoreProbe(): HealthProbe {
-  return sqliteHealthProbe(() => connectionOf(getStore()));
 }

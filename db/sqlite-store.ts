@@ -1,5 +1,5 @@
 import 'server-only';
-import { databasePath, handleOn, openConnections, transactionsOn } from '@/db/client';
+import { handleOn, openConnections, transactionsOn } from '@/db/client';
 import {
   deleteComment,
   deleteParticipant,
@@ -62,11 +62,4 @@ export function openSqliteStore(file: string): Store {
     markMailFailed,
     getFailedMail,
   } satisfies Omit<Store, keyof Reader>);
-}
-
-const globalForStore = globalThis as unknown as { kairosStore?: Store };
-
-/** The process's store on DATABASE_PATH, opened (and migrated) on first use. */
-export function getStore(): Store {
-  return (globalForStore.kairosStore ??= openSqliteStore(databasePath()));
 }

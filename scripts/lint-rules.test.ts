@@ -41,7 +41,7 @@ afterAll(() => {
 describe('the lint rules', { timeout: 120_000 }, () => {
   it('refuse the database in app/', async () => {
     const fired = await rulesFired(
-      { 'route.ts': "export { getStore } from '@/db/sqlite-store';\n" },
+      { 'route.ts': "export { getStore } from '@/db/store-selection';\n" },
       'app',
     );
     expect(fired).toContain('no-restricted-imports');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getStore } from '@/db/sqlite-store';
+import { getStore } from '@/db/store-selection';
 import type { Store } from '@/db/store';
 import type { Locale } from '@/lib/i18n/locales';
 import { mailConfig } from '@/server/mail/mail-settings';

@@ -1,5 +1,6 @@
 import 'server-only';
-import { probeStore, runningStoreProbe, type HealthProbe, type StoreHealth } from '@/db/health';
+import { probeStore, type HealthProbe, type StoreHealth } from '@/db/health';
+import { runningStoreProbe } from '@/db/store-selection';
 import { version } from '@/package.json';
 
 export type HealthReport = { status: 'ok' | 'unavailable'; version: string } & StoreHealth;
