@@ -101,6 +101,17 @@ test.describe('stopping npm start', () => {
     return pid;
   }
 
+  function refusesConnections(port: number) {
+    return new Promise<boolean>((resolve) => {
+      const probe = connect(port, '127.0.0.1');
+      probe.once('connect', () => {
+        probe.destroy();
+        resolve(false);
+      });
+      probe.once('error', () => resolve(true));
+    });
+  }
+
   /** A request that never ends: headers promise a body that is never sent. */
   function requestInFlight(port: number) {
     const socket = connect(port, '127.0.0.1');
@@ -166,15 +177,10 @@ test.describe('stopping npm start', () => {
       `POST /api/polls HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
     );
     process.kill(pid, 'SIGTERM');
-    // The server has begun to stop once it refuses new connections.
-    const refusing = await until(async () => {
-      try {
-        await fetch(`http://127.0.0.1:${port}/api/health`);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 10_000);
+    // The server has begun to stop once it refuses new connections. Probed with a new TCP
+    // connection each time: fetch would reuse a kept-alive one, which the closing server
+    // keeps serving, and so never see the refusal.
+    const refusing = await until(() => refusesConnections(port), 10_000);
     expect(refusing).toBe(true);
     socket.end(body.slice(10));
     await closed;
