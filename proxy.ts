@@ -6,14 +6,15 @@ import {
   PEER_HEADER,
   WRITE_REFUSED_HEADER,
   clientAddress,
-  createRateLimiter,
   parseRateLimitSettings,
 } from '@/lib/http/rate-limit';
+import { spendWrite } from '@/server/write-budget';
 
 /**
  * Every request passes here first: pages get a Content-Security-Policy with a fresh nonce
  * (Next.js reads it from the request header and puts it on its own scripts), and writes
- * (form posts, server actions, API calls) are counted per client address.
+ * (form posts, server actions, API calls) are counted per client address, in the store, so
+ * that every instance on one database shares one budget.
  */
 
 const { settings, problems } = parseRateLimitSettings({
@@ -25,8 +26,6 @@ if (problems.length > 0) {
     `kairos: ignoring invalid rate-limit settings (${problems.join(', ')}); using ${settings.writesPerMinute} writes per minute`,
   );
 }
-const limiter =
-  settings.writesPerMinute > 0 ? createRateLimiter({ perMinute: settings.writesPerMinute }) : null;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // The API speaks English (see app/problem-messages.ts); the proxy cannot read the locale cookie config.
 const t = createTranslator({ locale: 'en', messages, namespace: 'errors.api' });
@@ -71,7 +70,7 @@ function hasBrokenEscape(pathname: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (hasBrokenEscape(request.nextUrl.pathname)) {
     return NextResponse.json(
       { ok: false, message: t('malformedPath'), fieldErrors: {} },
@@ -94,7 +93,7 @@ export function proxy(request: NextRequest) {
     );
   }
   let refusedWrite: number | null = null;
-  if (limiter && WRITE_METHODS.has(request.method)) {
+  if (settings.writesPerMinute > 0 && WRITE_METHODS.has(request.method)) {
     const client = clientAddress(
       {
         forwardedFor: request.headers.get('x-forwarded-for'),
@@ -102,7 +101,7 @@ export function proxy(request: NextRequest) {
       },
       settings.trustProxy,
     );
-    const decision = limiter.take(client, Date.now());
+    const decision = await spendWrite(client, Date.now(), settings.writesPerMinute);
     if (!decision.ok) refusedWrite = decision.retryAfterSeconds;
   }
   // A page's form is a server action, whose client can only show an error page for a 429:

@@ -3,6 +3,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -169,6 +170,21 @@ export const outbox = sqliteTable(
     index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt),
     index('outbox_poll_idx').on(t.pollId),
   ],
+);
+
+/**
+ * Each client address's write budget (lib/http/rate-limit.ts), kept here rather than in a
+ * process so that every app instance on the database counts against one budget. A row last
+ * refilled more than a minute ago is as good as none, and is forgotten.
+ */
+export const writeBudgets = sqliteTable(
+  'write_budgets',
+  {
+    client: text('client').primaryKey(),
+    tokens: real('tokens').notNull(),
+    refilledAt: integer('refilled_at').notNull(),
+  },
+  (t) => [index('write_budgets_refilled_idx').on(t.refilledAt)],
 );
 
 export const pollsRelations = relations(polls, ({ many }) => ({

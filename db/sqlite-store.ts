@@ -29,6 +29,7 @@ import {
   getOptionIds,
   getPollWithVotes,
 } from '@/db/queries';
+import { forgetWriteBuckets, lockWriteBucket, saveWriteBucket } from '@/db/write-budget';
 import type { Reader, Store } from '@/db/store';
 
 /** The better-sqlite3 driver of the store, on the database file `file`. */
@@ -61,5 +62,8 @@ export function openSqliteStore(file: string): Store {
     markMailSent,
     markMailFailed,
     getFailedMail,
+    lockWriteBucket,
+    saveWriteBucket,
+    forgetWriteBuckets,
   } satisfies Omit<Store, keyof Reader>);
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewPoll, Store } from '@/db/store';
 import type { PreparedVote } from '@/lib/poll/vote-input';
+import { fullBucket, takeWrite } from '@/lib/http/rate-limit';
 
 /**
  * The store's behaviour, one suite for every engine: db/sqlite-store.test.ts and
@@ -18,6 +19,16 @@ export interface OpenedStore {
 }
 
 export const NOW = Date.UTC(2026, 9, 1, 12);
+
+/** One write against a budget, as server/write-budget.ts spends it: lock, take, save. */
+export function spendWrite(client: string, now: number, perMinute: number, store: Store) {
+  return store.transaction(async (tx) => {
+    const bucket = await store.lockWriteBucket(tx, client, fullBucket(perMinute, now));
+    const taken = takeWrite(bucket, now, perMinute);
+    await store.saveWriteBucket(tx, client, taken.bucket);
+    return taken.decision;
+  });
+}
 const HOUR = 3_600_000;
 
 /** SQLite throws its own error; drizzle wraps PostgreSQL's, which it keeps as the cause. */
@@ -253,6 +264,28 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
       expect(after).not.toBe(first);
       expect(after.participants).toHaveLength(1);
       expect(Object.isFrozen(after.participants[0])).toBe(true);
+    });
+
+    it('keeps one write budget for every instance on the database', async () => {
+      const other = await opened.another();
+      const spend = (on: Store, now = NOW) => spendWrite('198.51.100.7', now, 10, on);
+      // One after the other: two SQLite stores in one process would wait on each other's lock
+      // (store.pg-test.ts sends them concurrently).
+      const verdicts = [];
+      for (let i = 0; i < 16; i++) verdicts.push(await spend(i % 2 ? store : other));
+      expect(verdicts.filter((v) => v.ok)).toHaveLength(10);
+      // 10 a minute: one write comes back every 6 s, for either instance.
+      expect(verdicts.find((v) => !v.ok)).toEqual({ ok: false, retryAfterSeconds: 6 });
+      expect((await spend(other, NOW + 6_000)).ok).toBe(true);
+      expect((await spend(store, NOW + 6_000)).ok).toBe(false);
+      expect((await spendWrite('203.0.113.9', NOW, 10, store)).ok).toBe(true);
+    });
+
+    it('forgets only the buckets that are full again', async () => {
+      await spendWrite('198.51.100.7', NOW, 10, store);
+      await spendWrite('203.0.113.9', NOW + 30_000, 10, store);
+      expect(await store.transaction((tx) => store.forgetWriteBuckets(tx, NOW + 1))).toBe(1);
+      expect(await rows('write_budgets')).toBe(1);
     });
   });
 }

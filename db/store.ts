@@ -10,6 +10,7 @@ import 'server-only';
  * that needs no transaction, the store itself (each such read is one consistent snapshot).
  * Types only: nothing here runs.
  */
+import type { WriteBucket } from '@/lib/http/rate-limit';
 import type { Locale } from '@/lib/i18n/locales';
 import type { MailKind, MailMessage, MailRecipient } from '@/lib/mail/mail-message';
 import type { PollUpdate } from '@/lib/poll/poll-admin';
@@ -168,4 +169,12 @@ export interface Store extends Reader {
   markMailFailed(tx: Tx, id: string, error: string, nextAttemptAt: number): Promise<void>;
   /** The poll's mail that has used up its attempts without going out. */
   getFailedMail(db: Reader, pollId: string, maxAttempts: number): Promise<FailedMail[]>;
+
+  // The write budget: lib/http/rate-limit.ts decides, the store keeps one bucket per client
+  // for every instance on the database.
+  /** The client's bucket, locked until the transaction ends; created as `fresh` if it has none. */
+  lockWriteBucket(tx: Tx, client: string, fresh: WriteBucket): Promise<WriteBucket>;
+  saveWriteBucket(tx: Tx, client: string, bucket: WriteBucket): Promise<void>;
+  /** Forgets buckets last refilled before `before` (full again by now); returns how many. */
+  forgetWriteBuckets(tx: Tx, before: number): Promise<number>;
 }

@@ -132,6 +132,59 @@ test.describe('two instances on one PostgreSQL', () => {
     expect((await storedKeys(id)).sort()).toEqual([...keys].sort());
   });
 
+  test('a write budget of 10 a minute holds for the two together', async () => {
+    const limited = { ...env, KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '10' };
+    const pair = await Promise.all([
+      startOwnServer({ port: ownPort(3), database: '', env: limited }),
+      startOwnServer({ port: ownPort(4), database: '', env: limited }),
+    ]);
+    try {
+      const startedAt = Date.now();
+      const statuses: number[] = [];
+      // Invalid bodies: a refused write spends from the budget as a stored one does.
+      for (let i = 0; i < 16; i++)
+        statuses.push((await post(pair[i % 2]!, '/api/polls', { title: '' })).status);
+      const allowed = statuses.filter((s) => s === 400).length;
+      // One token comes back every 6 s while the writes are sent.
+      expect(allowed).toBeGreaterThanOrEqual(10);
+      expect(allowed).toBeLessThanOrEqual(10 + Math.floor((Date.now() - startedAt) / 6_000));
+      expect(statuses.slice(allowed)).toEqual(Array(16 - allowed).fill(429));
+    } finally {
+      await Promise.all(pair.map((server) => server.stop('SIGKILL')));
+    }
+  });
+
+  test('kill -9 of one instance mid-burst loses no acknowledged answer', async () => {
+    const { id, optionIds } = await createPoll(a);
+    const victim = await startOwnServer({ port: ownPort(3), database: '', env });
+    const keys = Array.from({ length: 120 }, (_, i) => `kill-key-${i}`);
+    const acknowledged: string[] = [];
+    let victimAcks = 0;
+    let killed: Promise<void> | undefined;
+    const sends = keys.map(async (key, i) => {
+      const target = i % 2 ? a : victim;
+      try {
+        const response = await post(target, `/api/polls/${id}/responses`, answer(optionIds, key));
+        expect(response.status, `${key} on ${target.url}`).toBe(201);
+        acknowledged.push(key);
+        // Killed once it has acknowledged a few, with the rest of its share in flight.
+        if (target === victim && ++victimAcks === 5) killed = victim.stop('SIGKILL');
+      } catch (error) {
+        // Only the killed instance's answers may fail, with a broken connection.
+        if (target !== victim || !(error instanceof TypeError)) throw error;
+      }
+    });
+    await Promise.all(sends);
+    await killed;
+    expect(killed, 'the victim was killed mid-burst').toBeDefined();
+    expect(victimAcks).toBeLessThan(60);
+    const stored = await storedKeys(id);
+    expect(acknowledged.filter((key) => !stored.includes(key))).toEqual([]);
+    // Everything sent to the surviving instance was acknowledged.
+    expect(acknowledged.filter((key) => Number(key.split('-').at(-1)) % 2)).toHaveLength(60);
+    expect(new Set(stored).size).toBe(stored.length);
+  });
+
   test('a bad DATABASE_URL stops the start with its reason, never the password', async () => {
     const wrong = new URL(url);
     wrong.username = 'kairos_nobody';

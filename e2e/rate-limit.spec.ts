@@ -42,6 +42,7 @@ test.describe('the write rate limit', () => {
       database,
       env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '3' },
     });
+    const startedAt = Date.now();
     const first = await create(server.url);
     expect(first.status).toBe(201);
     const { id, participantUrl } = (await first.json()) as { id: string; participantUrl: string };
@@ -56,14 +57,16 @@ test.describe('the write rate limit', () => {
 
     const refused = await create(server.url);
     expect(refused.status).toBe(429);
-    // 3 per minute: the next write is possible 20 s after the last one.
+    // 3 per minute: a token comes back every 20 s, less the time the three writes took
+    // (the page load between them is slow on a busy machine).
+    const elapsedSeconds = Math.ceil((Date.now() - startedAt) / 1000);
     const retryAfter = Number(refused.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThanOrEqual(19);
+    expect(retryAfter).toBeGreaterThanOrEqual(20 - elapsedSeconds);
     expect(retryAfter).toBeLessThanOrEqual(20);
     const body = (await refused.json()) as { ok: boolean; message: string };
     expect(body).toMatchObject({ ok: false });
-    expect(body.message).toMatch(
-      /^Too many changes from your address\. Wait (19|20) seconds and try again\.$/,
+    expect(body.message).toBe(
+      `Too many changes from your address. Wait ${retryAfter} seconds and try again.`,
     );
 
     // The address is the socket's: headers a client makes up change nothing.
@@ -131,10 +134,16 @@ test.describe('the write rate limit', () => {
       database,
       env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: undefined },
     });
+    const startedAt = Date.now();
     const statuses: number[] = [];
-    for (let i = 0; i < 61; i++) statuses.push((await create(server.url)).status);
-    expect(statuses.slice(0, 60).every((s) => s === 201)).toBe(true);
-    expect(statuses[60]).toBe(429);
+    while (statuses.length < 200 && statuses.at(-1) !== 429)
+      statuses.push((await create(server.url)).status);
+    // A burst of 60, plus the one token a second that comes back while the burst is sent.
+    const allowed = statuses.length - 1;
+    expect(statuses.slice(0, allowed).every((s) => s === 201)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect(allowed).toBeGreaterThanOrEqual(60);
+    expect(allowed).toBeLessThanOrEqual(60 + Math.ceil((Date.now() - startedAt) / 1000));
   });
 
   test('behind a trusted proxy counts the address the proxy appended', async () => {

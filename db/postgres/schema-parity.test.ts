@@ -10,6 +10,7 @@ const TYPE_TWINS: Record<string, string[]> = {
   SQLiteText: ['PgText'],
   SQLiteTextJson: ['PgJsonb'],
   SQLiteBoolean: ['PgBoolean'],
+  SQLiteReal: ['PgDoublePrecision'],
   // Counts and positions fit 32 bits; instants (UTC ms) need 53.
   SQLiteInteger: ['PgInteger', 'PgBigInt53'],
 };

@@ -2,6 +2,7 @@ import { relations } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -150,6 +151,16 @@ export const outbox = pgTable(
     index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt),
     index('outbox_poll_idx').on(t.pollId),
   ],
+);
+
+export const writeBudgets = pgTable(
+  'write_budgets',
+  {
+    client: text('client').primaryKey(),
+    tokens: doublePrecision('tokens').notNull(),
+    refilledAt: instant('refilled_at').notNull(),
+  },
+  (t) => [index('write_budgets_refilled_idx').on(t.refilledAt)],
 );
 
 export const pollsRelations = relations(polls, ({ many }) => ({

@@ -3,7 +3,7 @@ import { openPostgres, type Postgres } from '@/db/postgres/client';
 import { openPostgresStore } from '@/db/postgres/store';
 import { createTestDatabase } from '@/db/postgres/test-database';
 import type { Store } from '@/db/store';
-import { answer, describeStore, NOW, poll } from '@/db/store-suite';
+import { answer, describeStore, NOW, poll, spendWrite } from '@/db/store-suite';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let main: Postgres;
@@ -99,6 +99,14 @@ describe('the PostgreSQL store under concurrency', () => {
     );
     expect(await count('SELECT version AS n FROM polls WHERE id = $1', id)).toBe(30);
     expect((await b.getPollWithVotes(b, id))!.participants).toHaveLength(30);
+  });
+
+  it('spends a write budget of 10 exactly 10 times under 40 concurrent writes on two instances', async () => {
+    const client = `concurrent-${NOW}-${Math.random()}`;
+    const verdicts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => spendWrite(client, NOW, 10, i % 2 ? a : b)),
+    );
+    expect(verdicts.filter((v) => v.ok)).toHaveLength(10);
   });
 
   it('gives two concurrent claims disjoint mail', async () => {

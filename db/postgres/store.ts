@@ -32,6 +32,7 @@ import {
   getPollWithVotes,
 } from '@/db/postgres/queries';
 import { polls } from '@/db/postgres/schema';
+import { forgetWriteBuckets, lockWriteBucket, saveWriteBucket } from '@/db/postgres/write-budget';
 import type { Reader, Store, Tx } from '@/db/store';
 
 /**
@@ -81,5 +82,8 @@ export function openPostgresStore(postgres: () => Promise<Postgres>): Store {
     markMailSent,
     markMailFailed,
     getFailedMail,
+    lockWriteBucket,
+    saveWriteBucket,
+    forgetWriteBuckets,
   } satisfies Omit<Store, keyof Reader>);
 }

@@ -1,42 +1,80 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, createRateLimiter, parseRateLimitSettings } from '@/lib/http/rate-limit';
+import fc from 'fast-check';
+import {
+  BUCKET_REFILL_MS,
+  clientAddress,
+  fullBucket,
+  parseRateLimitSettings,
+  takeWrite,
+  type WriteBucket,
+} from '@/lib/http/rate-limit';
 
-describe('createRateLimiter', () => {
-  it('allows a burst of the per-minute limit, then refuses with the wait until the next token', () => {
-    const limiter = createRateLimiter({ perMinute: 3 });
-    expect([0, 1, 2].map(() => limiter.take('a', 1000).ok)).toEqual([true, true, true]);
-    // One token comes back every 20 s.
-    expect(limiter.take('a', 1000)).toEqual({ ok: false, retryAfterSeconds: 20 });
-    expect(limiter.take('a', 11_000)).toEqual({ ok: false, retryAfterSeconds: 10 });
-    expect(limiter.take('a', 21_000)).toEqual({ ok: true });
+/** One client's writes at the given instants, each verdict in turn. */
+function writesAt(perMinute: number, instants: number[]) {
+  let bucket: WriteBucket = fullBucket(perMinute, instants[0] ?? 0);
+  return instants.map((now) => {
+    const taken = takeWrite(bucket, now, perMinute);
+    bucket = taken.bucket;
+    return taken.decision;
   });
+}
 
-  it('counts every address on its own', () => {
-    const limiter = createRateLimiter({ perMinute: 1 });
-    expect(limiter.take('a', 0).ok).toBe(true);
-    expect(limiter.take('b', 0).ok).toBe(true);
-    expect(limiter.take('a', 0).ok).toBe(false);
+describe('takeWrite', () => {
+  it('allows a burst of the per-minute limit, then refuses with the wait until the next token', () => {
+    // One token comes back every 20 s.
+    expect(writesAt(3, [1000, 1000, 1000, 1000, 11_000, 21_000])).toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: true },
+      { ok: false, retryAfterSeconds: 20 },
+      { ok: false, retryAfterSeconds: 10 },
+      { ok: true },
+    ]);
   });
 
   it('refills no further than the burst size after a long pause', () => {
-    const limiter = createRateLimiter({ perMinute: 2 });
-    limiter.take('a', 0);
     const later = 3_600_000;
-    expect([
-      limiter.take('a', later).ok,
-      limiter.take('a', later).ok,
-      limiter.take('a', later).ok,
-    ]).toEqual([true, true, false]);
+    expect(writesAt(2, [0, later, later, later]).map((d) => d.ok)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
-  it('forgets the least recently seen address once it tracks too many', () => {
-    const limiter = createRateLimiter({ perMinute: 1, maxClients: 2 });
-    limiter.take('a', 0);
-    limiter.take('b', 0);
-    limiter.take('a', 0); // refused, and now the most recent
-    limiter.take('c', 0); // evicts b
-    expect(limiter.take('a', 0).ok).toBe(false);
-    expect(limiter.take('b', 0).ok).toBe(true);
+  it('treats a bucket untouched for BUCKET_REFILL_MS as a full one, so the store may forget it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.integer({ min: 0, max: 10 ** 6 }),
+        (perMinute, tokens, refilledAt, after) => {
+          const now = refilledAt + BUCKET_REFILL_MS + after;
+          const bucket = { tokens: Math.min(tokens, perMinute), refilledAt };
+          expect(takeWrite(bucket, now, perMinute)).toEqual(
+            takeWrite(fullBucket(perMinute, now), now, perMinute),
+          );
+        },
+      ),
+    );
+  });
+
+  it('never allows more than the burst plus the refill over any stretch of time', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 1, maxLength: 300 }),
+        (perMinute, gaps) => {
+          const instants = gaps.reduce<number[]>((at, gap) => [...at, (at.at(-1) ?? 0) + gap], []);
+          const allowed = writesAt(perMinute, instants).filter((d) => d.ok).length;
+          const span = instants.at(-1)! - instants[0]!;
+          expect(allowed).toBeLessThanOrEqual(
+            Math.floor(perMinute + (span * perMinute) / BUCKET_REFILL_MS),
+          );
+        },
+      ),
+    );
   });
 });
 

@@ -14,14 +14,7 @@ export const WRITE_REFUSED_HEADER = 'x-kairos-write-refused';
 
 /** Writes per client address per minute when nothing is configured. */
 export const DEFAULT_WRITES_PER_MINUTE = 60;
-/** Beyond this many tracked addresses the least recently seen one is forgotten. */
-export const DEFAULT_MAX_CLIENTS = 10_000;
-
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
-
-export interface RateLimiter {
-  take(client: string, nowMs: number): RateDecision;
-}
 
 export interface RateLimitSettings {
   /** 0 turns the limit off. */
@@ -60,44 +53,40 @@ export function parseRateLimitSettings(raw: { writesPerMinute?: string; trustPro
   return { settings: fallback, problems };
 }
 
+/** A client's token bucket, as the store keeps it (one for the whole service). */
+export interface WriteBucket {
+  tokens: number;
+  refilledAt: number;
+}
+
+/** How long a bucket takes to fill again: a bucket not touched for as long is as good as new. */
+export const BUCKET_REFILL_MS = 60_000;
+
+/** The bucket of a client not seen for a minute: full. */
+export function fullBucket(perMinute: number, nowMs: number): WriteBucket {
+  return { tokens: perMinute, refilledAt: nowMs };
+}
+
 /**
- * A token bucket per client: `perMinute` writes in a burst, refilled continuously at
- * `perMinute` per minute. Memory stays bounded: the map keeps the most recently seen
- * `maxClients` addresses (a forgotten address starts again with a full bucket, which is
- * what it would have by then in all but a flood of distinct addresses).
+ * Takes one write from the client's bucket: `perMinute` writes in a burst, refilled
+ * continuously at `perMinute` per minute. Returns the verdict and the bucket to keep.
  */
-export function createRateLimiter({
-  perMinute,
-  maxClients = DEFAULT_MAX_CLIENTS,
-}: {
-  perMinute: number;
-  maxClients?: number;
-}): RateLimiter {
-  const refillPerMs = perMinute / 60_000;
-  const buckets = new Map<string, { tokens: number; at: number }>();
+export function takeWrite(
+  bucket: WriteBucket,
+  nowMs: number,
+  perMinute: number,
+): { decision: RateDecision; bucket: WriteBucket } {
+  const refillPerMs = perMinute / BUCKET_REFILL_MS;
+  const elapsed = Math.max(0, nowMs - bucket.refilledAt);
+  const tokens = Math.min(perMinute, bucket.tokens + elapsed * refillPerMs);
+  if (tokens >= 1)
+    return { decision: { ok: true }, bucket: { tokens: tokens - 1, refilledAt: nowMs } };
   return {
-    take(client, nowMs) {
-      const previous = buckets.get(client);
-      const elapsed = previous ? Math.max(0, nowMs - previous.at) : 0;
-      const tokens = previous
-        ? Math.min(perMinute, previous.tokens + elapsed * refillPerMs)
-        : perMinute;
-      // Re-inserting moves the client to the end: the map's first key is the least recent.
-      buckets.delete(client);
-      if (buckets.size >= maxClients) {
-        const oldest = buckets.keys().next().value;
-        if (oldest !== undefined) buckets.delete(oldest);
-      }
-      if (tokens >= 1) {
-        buckets.set(client, { tokens: tokens - 1, at: nowMs });
-        return { ok: true };
-      }
-      buckets.set(client, { tokens, at: nowMs });
-      return {
-        ok: false,
-        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)),
-      };
+    decision: {
+      ok: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)),
     },
+    bucket: { tokens, refilledAt: nowMs },
   };
 }
 
