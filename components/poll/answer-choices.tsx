@@ -111,14 +111,13 @@ export function AnswerList({
                       {v.organiserNote && <p className="hint">{v.organiserNote}</p>}
                     </div>
                     {tally && (
-                      <p className="hint shrink-0 whitespace-nowrap">
+                      <p className="hint shrink-0 text-right whitespace-nowrap">
                         {t('tally', { yes: tally.yes, ifneedbe: tally.ifNeedBe })}
                         {tally.notCounted.length > 0 && (
-                          <>
-                            {' · '}
+                          <span className="block">
                             <NotCountedIcon />{' '}
                             {tr('notCountedTotal', { count: tally.notCounted.length })}
-                          </>
+                          </span>
                         )}
                       </p>
                     )}

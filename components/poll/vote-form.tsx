@@ -307,7 +307,7 @@ function Legend({ notCounted }: { notCounted: boolean }) {
       ))}
       {notCounted && (
         <li className="flex items-center gap-1.5">
-          <span className="inline-grid size-6 place-items-center rounded-md border border-dashed border-line">
+          <span className="inline-grid size-6 shrink-0 place-items-center rounded-md border border-dashed border-line">
             <NotCountedIcon />
           </span>
           {tr('notCountedLegend')}
