@@ -134,7 +134,7 @@ export default tseslint.config(
         {
           noStrings: true,
           ignoreProps: true,
-          allowedStrings: ['·', '–', '—', '×', '(', ')', '★', '‹', '›', ':', ',', '/', '…'],
+          allowedStrings: ['·', '–', '—', '×', '(', ')', '★', '‹', '›', ':', ',', '/', '…', '⊘'],
         },
       ],
       // jsx-no-literals lets className and `cond ? 'a' : 'b'` through; these catch the words among them.

@@ -21,7 +21,12 @@ async function createMismatchPoll(request: APIRequestContext) {
     },
   });
   expect(response.status()).toBe(201);
-  return (await response.json()) as { id: string; participantUrl: string; adminUrl: string };
+  return (await response.json()) as {
+    id: string;
+    participantUrl: string;
+    adminUrl: string;
+    adminToken: string;
+  };
 }
 
 test('the admin page shows every option at each guest city’s clock before anyone answers', async ({
@@ -124,6 +129,70 @@ test('the fair slot ranks first with its reason, seen from Los Angeles and from 
     'Los Angeles09:00 – 10:00comfortable',
   );
 
+  // One tally: the results table counts Nic's 02:00 yes as the ranking does (not at all),
+  // marks it ⊘ with the reason, and the legend says what ⊘ means.
+  const notCounted =
+    'Yes, not counted: 02:00 in Los Angeles is inside their never window and they did not confirm it';
+  const nicRow = rome
+    .getByRole('row')
+    .filter({ has: rome.getByRole('rowheader', { name: /Nic/ }) });
+  await expect(nicRow.getByRole('img', { name: notCounted })).toHaveCount(1);
+  await expect(nicRow.getByRole('img', { name: 'Yes', exact: true })).toHaveCount(3);
+  const totals = rome
+    .getByRole('row')
+    .filter({ has: rome.getByRole('rowheader', { name: 'Can attend' }) })
+    .getByRole('cell');
+  // Columns by date: 10:00 (Nic's 02:00), 15:00, 17:00, 19:00 Rome.
+  await expect(totals.nth(0)).toHaveText(/^2\s*2 yes, 0 if need be; 1 not counted\s*⊘ 1$/);
+  await expect(totals.nth(1)).toHaveText(/^3\s*3 yes, 0 if need be$/);
+  await expect(rome.getByRole('list', { name: 'Answers' })).toContainText(
+    'Not counted: the answer falls inside that person’s never window and they did not confirm it',
+  );
+
+  // The organiser's scheduling panel, the API and the CSV say the same.
+  const admin = await newPage(browser, 'Europe/Rome', 'en-GB');
+  await admin.goto(poll.adminUrl);
+  const choice = admin.getByRole('combobox', { name: /^Or schedule any option/ });
+  await expect(choice.getByRole('option', { name: /^Wed 28 Oct 10:00 – 11:00/ })).toHaveText(
+    'Wed 28 Oct 10:00 – 11:00 · #4 · 2 of 3 can attend',
+  );
+  await expect(
+    admin
+      .getByRole('row')
+      .filter({ has: admin.getByRole('rowheader', { name: /Nic/ }) })
+      .getByRole('img', { name: notCounted }),
+  ).toHaveCount(1);
+  const before = await (await request.get(`/api/polls/${poll.id}`)).json();
+  const nic = before.participants.find((p: { name: string }) => p.name === 'Nic');
+  const tallyOf = (body: { ranking: { optionId: string; tally: unknown }[] }, id: string) =>
+    body.ranking.find((r) => r.optionId === id)?.tally;
+  expect(tallyOf(before, options[0]!.id)).toEqual({
+    participants: 3,
+    canAttend: 2,
+    yes: 2,
+    ifNeedBe: 0,
+    no: 0,
+    notCounted: [
+      {
+        participantId: nic.id,
+        vote: 'yes',
+        reason: 'never-window',
+        localTime: '02:00',
+        place: 'Los Angeles',
+      },
+    ],
+    noVote: 0,
+  });
+  const csv = await (
+    await request.get(`/api/polls/${poll.id}/results.csv`, {
+      headers: { Authorization: `Bearer ${poll.adminToken}` },
+    })
+  ).text();
+  expect(csv).toContain(
+    '"Nic","America/Los_Angeles","yes (not counted: 02:00 Los Angeles, inside their never window, not confirmed)","yes","yes","yes"',
+  );
+  expect(csv).toContain('"Can attend","","2","3","3","3"\r\n');
+
   // Nic confirms the 02:00 slot after all: it now counts, as night.
   await la.goto(poll.participantUrl);
   const noteRow = la.getByRole('note').filter({ hasText: 'inside your never window' });
@@ -137,6 +206,7 @@ test('the fair slot ranks first with its reason, seen from Los Angeles and from 
   ]);
   const nightRank = api.ranking.find((r: { optionId: string }) => r.optionId === nightOption);
   expect(nightRank.keys).toMatchObject({ canAttend: 3, night: 2 });
+  expect(nightRank.tally).toMatchObject({ canAttend: 3, yes: 3, notCounted: [] });
   expect(api.ranking[0].summary).toBe(
     '3/3 can attend (3 yes, 0 if-need-be); worst: Wed 17:00-18:00 in Rome (Giulia, UTC+01:00; edge of day, pain 0.10); 1 of 3 outside their working hours',
   );

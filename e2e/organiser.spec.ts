@@ -421,6 +421,10 @@ test.describe('comments and export', () => {
     ).toBe(true);
     expect(text).toContain('"\'=HYPERLINK(""http://evil"")","UTC","yes"');
     expect(text).toContain('"山田 太郎","Asia/Tokyo","if need be"');
+    // The last row is the ranking's own count of who can attend each option.
+    const lastRow = text.trimEnd().split('\r\n').at(-1)!;
+    expect(lastRow.startsWith('"Can attend","","2"')).toBe(true);
+    expect(lastRow.split(',')).toHaveLength(2 + poll.options.length);
     expect((await request.get(`/api/polls/${poll.id}/results.csv`)).status()).toBe(404);
     expect(
       (
@@ -436,4 +440,14 @@ test('the API publishes its OpenAPI 3.1 document', async ({ request }) => {
   const document = await response.json();
   expect(document.openapi).toBe('3.1.0');
   expect(Object.keys(document.paths)).toContain('/api/polls/{id}/finalise');
+  // Each ranked option carries its tally, described in the document.
+  expect(Object.keys(document.components.schemas.OptionTally.properties)).toEqual([
+    'participants',
+    'canAttend',
+    'yes',
+    'ifNeedBe',
+    'no',
+    'notCounted',
+    'noVote',
+  ]);
 });

@@ -65,7 +65,7 @@ export function FinalisePanel({
 }) {
   const t = useTranslations('finalise');
   const tr = useTranslations('ranking');
-  const rankOf = new Map(ranking.map((r) => [r.id, r.rank]));
+  const rankOf = new Map(ranking.map((r) => [r.id, r]));
   const [choice, setChoice] = useState(finalOptionId ?? ranking[0]?.id ?? views[0]?.id ?? '');
   const { pending, error, run: runAction } = useFailableAction();
   const label = (v: OptionView) => [v.dateLabel, v.timeRange].filter(Boolean).join(' ');
@@ -95,10 +95,15 @@ export function FinalisePanel({
             <span className="label">{t('option')}</span>
             <select className="field" value={choice} onChange={(e) => setChoice(e.target.value)}>
               {views.map((v) => {
-                const rank = rankOf.get(v.id);
+                const ranked = rankOf.get(v.id);
                 return (
                   <option key={v.id} value={v.id}>
-                    {rank === undefined ? label(v) : `${label(v)} · ${tr('rank', { rank })}`}
+                    {ranked === undefined
+                      ? label(v)
+                      : `${label(v)} · ${tr('rank', { rank: ranked.rank })} · ${t('canAttend', {
+                          canAttend: ranked.tally.canAttend,
+                          participants: ranked.tally.participants,
+                        })}`}
                   </option>
                 );
               })}

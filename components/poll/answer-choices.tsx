@@ -1,11 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { VoteIcon, VOTE_STYLE } from '@/components/ui/vote-mark';
+import { NotCountedIcon, VoteIcon, VOTE_STYLE } from '@/components/ui/vote-mark';
 import { groupByDay } from '@/lib/poll/day-groups';
 import { VOTE_VALUES, type VoteValue } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
-import type { OptionTally } from '@/lib/poll/tally';
+import type { OptionTally } from '@/lib/fairness/option-tally';
 
 /** The viewer's answers while they edit them, shared by the grid row and the phone list. */
 export interface AnswerState {
@@ -73,6 +73,7 @@ export function AnswerList({
   className,
 }: {
   views: OptionView[];
+  /** The ranking's tally of each option: "yes" counts only where the ranking counts it. */
   tallies: Map<string, OptionTally>;
   answers: AnswerState;
   /** Timed polls group under day headers; an all-day option is its own date. */
@@ -80,6 +81,7 @@ export function AnswerList({
   className: string;
 }) {
   const t = useTranslations('poll');
+  const tr = useTranslations('results');
   const groups = grouped ? groupByDay(views) : [{ date: '', items: views }];
   return (
     <div className={className}>
@@ -109,8 +111,14 @@ export function AnswerList({
                       {v.organiserNote && <p className="hint">{v.organiserNote}</p>}
                     </div>
                     {tally && (
-                      <p className="hint shrink-0 whitespace-nowrap">
-                        {t('tally', { yes: tally.yes, ifneedbe: tally.ifneedbe })}
+                      <p className="hint shrink-0 text-right whitespace-nowrap">
+                        {t('tally', { yes: tally.yes, ifneedbe: tally.ifNeedBe })}
+                        {tally.notCounted.length > 0 && (
+                          <span className="block">
+                            <NotCountedIcon />{' '}
+                            {tr('notCountedTotal', { count: tally.notCounted.length })}
+                          </span>
+                        )}
                       </p>
                     )}
                   </div>

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
 import { useExplanationText } from '@/components/ui/use-explanation-text';
-import { VoteIcon } from '@/components/ui/vote-mark';
+import { NotCountedIcon, VoteIcon } from '@/components/ui/vote-mark';
 import {
   participantChips,
   type ExplanationView,
@@ -13,7 +13,7 @@ import {
 } from '@/lib/fairness/poll-ranking';
 import type { PollRecord } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
-import { daysBetween, describeWallInterval } from '@/lib/time/slot-display';
+import { daysBetween, describeWallInterval, formatWallTime } from '@/lib/time/slot-display';
 
 export type OptionOrder = 'ranked' | 'chronological';
 
@@ -208,13 +208,25 @@ function Chip({
 }) {
   const t = useTranslations('ranking');
   const tv = useTranslations('poll.votes');
+  const tr = useTranslations('results');
   const bandLabel = useBandLabel();
   const local =
     chip.localStart && chip.localEnd
       ? describeWallInterval(chip.localStart, chip.localEnd, { locale })
       : null;
   const shift = chip.localStart ? daysBetween(viewerDate, chip.localStart.slice(0, 10)) : 0;
-  const vote = chip.effectiveVote ?? chip.vote;
+  // A yes the engine counts as no (never window, not confirmed) shows as the yes it was, ⊘.
+  const uncounted =
+    chip.vote !== null && chip.vote !== 'no' && chip.effectiveVote === 'no' ? chip.vote : null;
+  const vote = uncounted ?? chip.effectiveVote ?? chip.vote;
+  const voteLabel =
+    uncounted && chip.localStart
+      ? tr('notCountedCell', {
+          answer: tv(uncounted),
+          time: formatWallTime(chip.localStart, { locale }),
+          place: chip.place ?? '',
+        })
+      : vote && tv(vote);
   return (
     <li className="flex max-w-full flex-wrap items-center gap-x-2 gap-y-1 rounded-2xl border border-line bg-surface py-1 pr-1 pl-3 text-sm">
       <span className="font-medium">{chip.name}</span>
@@ -238,10 +250,11 @@ function Chip({
       {vote && (
         <span
           className="inline-flex items-center gap-1 rounded-full bg-raised px-2 py-0.5 text-xs"
-          title={tv(vote)}
+          title={voteLabel ?? undefined}
         >
           <VoteIcon value={vote} className="size-3.5" />
-          <span className="sr-only">{tv(vote)}</span>
+          {uncounted && <NotCountedIcon />}
+          <span className="sr-only">{voteLabel}</span>
         </span>
       )}
     </li>

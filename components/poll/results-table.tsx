@@ -4,13 +4,13 @@ import { Fragment, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { AnswerCell, optionLabel, type EditableRow } from '@/components/poll/answer-choices';
 import { RemoveAnswer } from '@/components/poll/remove-answer';
-import { VoteIcon, VoteMark } from '@/components/ui/vote-mark';
+import { NotCountedIcon, VoteIcon, VoteMark } from '@/components/ui/vote-mark';
+import type { NotCounted, OptionTally } from '@/lib/fairness/option-tally';
 import { groupByDay } from '@/lib/poll/day-groups';
 import type { PollRecord } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
 import type { Failure } from '@/lib/poll/problems';
-import type { OptionTally } from '@/lib/poll/tally';
-import { describeTimedSlot } from '@/lib/time/slot-display';
+import { describeTimedSlot, formatWallTime } from '@/lib/time/slot-display';
 import { placeName } from '@/lib/time/time-zone';
 
 /**
@@ -25,6 +25,8 @@ const FIRST_ROWS = 25;
  * rows, the viewer's own row editable in place (wide screens; phones answer in the list)
  * and the totals below. The fairest option is marked in words and with a star, so the
  * highlight never depends on colour; each answer's title gives that person's local time.
+ * Every count is the ranking's (`tallies`): a yes the engine does not count is marked ⊘ in
+ * its cell, with the reason in its label, and left out of "can attend".
  */
 export function ResultsTable({
   poll,
@@ -39,6 +41,7 @@ export function ResultsTable({
   poll: PollRecord;
   /** The options by date: the day headers span neighbouring columns. */
   views: OptionView[];
+  /** The ranking's tally of each option. */
   tallies: Map<string, OptionTally>;
   best: Set<string>;
   highlightId: string | null;
@@ -72,6 +75,23 @@ export function ResultsTable({
     if (!o || o.startsAt === null || o.durationMinutes === null) return null;
     const v = describeTimedSlot(o.startsAt, o.durationMinutes, zone, poll.timeZone, { locale });
     return `${v.weekday} ${v.timeRange} · ${placeName(zone)}`;
+  };
+  // The few answers that do not count, by option and participant: most polls have none.
+  const notCounted = new Map<string, NotCounted>();
+  for (const [optionId, tally] of tallies)
+    for (const n of tally.notCounted) notCounted.set(`${optionId} ${n.participantId}`, n);
+  const notCountedLabel = (answer: string, n: NotCounted) =>
+    t('notCountedCell', {
+      answer,
+      time: formatWallTime(`2000-01-01T${n.localTime}`, { locale }),
+      place: n.place,
+    });
+  const tallyDetail = (tally: OptionTally | undefined) => {
+    const counts = { yes: tally?.yes ?? 0, ifneedbe: tally?.ifNeedBe ?? 0 };
+    const uncounted = tally?.notCounted.length ?? 0;
+    return uncounted > 0
+      ? t('tallyDetailNotCounted', { ...counts, notCounted: uncounted })
+      : t('tallyDetail', counts);
   };
   const dayStart = new Set(days.map((d) => d.items[0]?.id));
   const edge = (id: string) => (dayStart.has(id) ? 'day-start' : '');
@@ -201,7 +221,9 @@ export function ResultsTable({
                       </span>
                     </th>
                     {views.map((v) => {
-                      const label = labels[p.votes[v.id] ?? 'none'];
+                      const uncounted = notCounted.get(`${v.id} ${p.id}`);
+                      const answer = labels[p.votes[v.id] ?? 'none'];
+                      const label = uncounted ? notCountedLabel(answer, uncounted) : answer;
                       const local = localTime(p.timeZone, v.id);
                       return (
                         <td
@@ -212,6 +234,7 @@ export function ResultsTable({
                             value={p.votes[v.id]}
                             label={label}
                             title={local ? `${label} · ${local}` : label}
+                            notCounted={uncounted !== undefined}
                           />
                         </td>
                       );
@@ -232,26 +255,31 @@ export function ResultsTable({
                   </th>
                   {views.map((v) => {
                     const tally = tallies.get(v.id);
-                    const yes = tally?.yes ?? 0;
-                    const ifneedbe = tally?.ifneedbe ?? 0;
+                    const detail = tallyDetail(tally);
+                    const uncounted = tally?.notCounted.length ?? 0;
                     return (
                       <td
                         key={v.id}
                         data-option={v.id}
                         className={`${edge(v.id)} border-t-2 border-line p-1.5 text-center ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
-                        title={t('tallyDetail', { yes, ifneedbe })}
+                        title={detail}
                       >
                         <span className="block text-base font-bold">
-                          {t('canAttend', { count: yes + ifneedbe })}
+                          {t('canAttend', { count: tally?.canAttend ?? 0 })}
                         </span>
-                        <span className="sr-only">{t('tallyDetail', { yes, ifneedbe })}</span>
-                        {ifneedbe > 0 && (
+                        <span className="sr-only">{detail}</span>
+                        {(tally?.ifNeedBe ?? 0) > 0 && (
                           <span
                             aria-hidden="true"
                             className="hint inline-flex items-center gap-0.5 text-xs"
                           >
                             <VoteIcon value="ifneedbe" className="size-3" />
-                            {ifneedbe}
+                            {tally?.ifNeedBe}
+                          </span>
+                        )}
+                        {uncounted > 0 && (
+                          <span aria-hidden="true" className="hint ml-1 text-xs">
+                            <NotCountedIcon /> {uncounted}
                           </span>
                         )}
                       </td>
@@ -267,15 +295,16 @@ export function ResultsTable({
         <p className={`detail-strip hint mt-2 ${count === 0 ? 'max-[899px]:hidden' : ''}`}>
           <span className="font-semibold text-ink">{optionLabel(active)}</span>
           {active.organiserNote && <span>{active.organiserNote}</span>}
-          {tallies.get(active.id) && (
-            <span>
-              {t('tallyDetail', {
-                yes: tallies.get(active.id)?.yes ?? 0,
-                ifneedbe: tallies.get(active.id)?.ifneedbe ?? 0,
-              })}
-            </span>
-          )}
+          {tallies.get(active.id) && <span>{tallyDetail(tallies.get(active.id))}</span>}
         </p>
+      )}
+      {!mine && notCounted.size > 0 && (
+        <ul className="mt-2 text-sm" aria-label={tp('legend')}>
+          <li className="flex items-center gap-1.5">
+            <NotCountedIcon />
+            {t('notCountedLegend')}
+          </li>
+        </ul>
       )}
       {count > FIRST_ROWS && (
         <div className="mt-3 flex flex-wrap items-center gap-3">

@@ -3,12 +3,11 @@ import { useTranslations } from 'next-intl';
 import type { RankedOptionView } from '@/lib/fairness/poll-ranking';
 import { unpackPoll, type PackedPoll } from '@/lib/poll/packed-poll';
 import { describeOptions, type OptionView } from '@/lib/poll/option-view';
-import { tallyOptions } from '@/lib/poll/tally';
 import { slotClockChanges } from '@/lib/time/slot-clock-changes';
 
 /**
- * The poll as this viewer sees it: the options in their zone, locale and clock, the tallies,
- * and the clock changes that fall between the options.
+ * The poll as this viewer sees it: the options in their zone, locale and clock, the ranking's
+ * tallies, and the clock changes that fall between the options.
  */
 export function usePollViewModel({
   packed,
@@ -38,14 +37,8 @@ export function usePollViewModel({
       ),
     [poll.options, poll.timeZone, zone, locale, t],
   );
-  const tallies = useMemo(
-    () =>
-      tallyOptions(
-        poll.options.map((o) => o.id),
-        poll.participants,
-      ),
-    [poll.options, poll.participants],
-  );
+  // The engine's count, not the raw answers: a yes in a never window does not attend.
+  const tallies = useMemo(() => new Map(ranking.map((r) => [r.id, r.tally])), [ranking]);
   const viewsById = useMemo(() => new Map(views.map((v) => [v.id, v])), [views]);
   const top = ranking[0];
   const best = new Set(top && top.keys.canAttend > 0 ? [top.id] : []);

@@ -10,7 +10,7 @@ import { readSavedHours, saveHours, type SavedHours } from '@/components/poll/vi
 import { CopyField } from '@/components/ui/copy-button';
 import { FieldError } from '@/components/ui/field-error';
 import { submitInPlace } from '@/components/ui/submit-in-place';
-import { VoteIcon, VOTE_STYLE } from '@/components/ui/vote-mark';
+import { NotCountedIcon, VoteIcon, VOTE_STYLE } from '@/components/ui/vote-mark';
 import type { DailyWindow } from '@/lib/fairness/model';
 import {
   DEFAULT_NEVER_WINDOW,
@@ -19,7 +19,7 @@ import {
 } from '@/lib/fairness/never-window';
 import { VOTE_VALUES, type PollRecord, type VoteValue } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
-import type { OptionTally } from '@/lib/poll/tally';
+import type { OptionTally } from '@/lib/fairness/option-tally';
 import { describeWallInterval } from '@/lib/time/slot-display';
 
 function newSubmissionKey(): string {
@@ -209,7 +209,7 @@ export function VoteForm({
             <FieldError id="participant-email-error" messages={errors.email} />
           </div>
         )}
-        <Legend />
+        <Legend notCounted={[...tallies.values()].some((x) => x.notCounted.length > 0)} />
         {(!grid || wide !== true) && (
           <AnswerList
             views={views}
@@ -291,8 +291,10 @@ function NeverConflict({
   );
 }
 
-function Legend() {
+/** The three answers, and the ⊘ of an answer that does not count when the grid shows one. */
+function Legend({ notCounted }: { notCounted: boolean }) {
   const t = useTranslations('poll');
+  const tr = useTranslations('results');
   return (
     <ul className="mt-3 flex flex-wrap gap-3 text-sm" aria-label={t('legend')}>
       {VOTE_VALUES.map((value) => (
@@ -303,6 +305,14 @@ function Legend() {
           {t(`votes.${value}`)}
         </li>
       ))}
+      {notCounted && (
+        <li className="flex items-center gap-1.5">
+          <span className="inline-grid size-6 shrink-0 place-items-center rounded-md border border-dashed border-line">
+            <NotCountedIcon />
+          </span>
+          {tr('notCountedLegend')}
+        </li>
+      )}
     </ul>
   );
 }

@@ -26,19 +26,31 @@ export function VoteMark({
   value,
   label,
   title = label,
+  notCounted = false,
 }: {
   value: VoteValue | undefined;
   label: string;
   /** Shown on hover; the results grid adds that person's local time. */
   title?: string;
+  /** The ranking does not count this answer as attending (marked ⊘; `label` says why). */
+  notCounted?: boolean;
 }) {
   return (
     <span
       role="img"
       aria-label={label}
       title={title}
-      className={`vote-mark vote-${value ?? 'none'}`}
+      className={`vote-mark vote-${value ?? 'none'}${notCounted ? ' vote-not-counted' : ''}`}
     />
+  );
+}
+
+/** The ⊘ of an answer that does not count, beside text that says so (legend, totals). */
+export function NotCountedIcon() {
+  return (
+    <span aria-hidden="true" className="font-bold">
+      ⊘
+    </span>
   );
 }
 

@@ -30,4 +30,28 @@ describe('resultsCsv', () => {
     );
     expect(lines[1]).toBe('"\'=HYPERLINK(""x"")","Asia/Kathmandu","if need be"');
   });
+
+  it('ends with the ranking’s “Can attend” and marks a yes that does not count', () => {
+    const poll = pollRecord({
+      options: [
+        { id: 'a', startsAt: Date.parse('2026-10-28T09:00:00Z'), durationMinutes: 60, date: null },
+      ],
+      participants: [
+        participantRecord('rome', 'Europe/Rome', { a: 'yes' }, { name: 'Giulia' }),
+        participantRecord(
+          'la',
+          'America/Los_Angeles',
+          { a: 'yes' },
+          { name: 'Nic', neverWindow: { start: '00:00', end: '06:00' } },
+        ),
+      ],
+    });
+    const lines = resultsCsv(poll).split('\r\n');
+    expect(lines.slice(1)).toEqual([
+      '"Giulia","Europe/Rome","yes"',
+      '"Nic","America/Los_Angeles","yes (not counted: 02:00 Los Angeles, inside their never window, not confirmed)"',
+      '"Can attend","","1"',
+      '',
+    ]);
+  });
 });

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { NotCounted } from '@/lib/fairness/option-tally';
+import { rankPoll } from '@/lib/fairness/poll-ranking';
 import type { PollRecord } from '@/lib/poll/model';
 
 /**
@@ -13,11 +15,23 @@ export function csvCell(value: string): string {
 
 const VOTE_WORD = { yes: 'yes', ifneedbe: 'if need be', no: 'no' } as const;
 
+function notCountedWord(vote: string, n: NotCounted): string {
+  return `${vote} (not counted: ${n.localTime} ${n.place}, inside their never window, not confirmed)`;
+}
+
 /**
- * One row per participant, one column per option. Headers carry the UTC start and the
- * organiser's own wall time; a BOM makes Excel read UTF-8, so names in any script survive.
+ * One row per participant, one column per option, and a last row "Can attend" with the
+ * ranking's own count (a yes inside a never window, not confirmed, is marked and not counted).
+ * Headers carry the UTC start and the organiser's own wall time; a BOM makes Excel read
+ * UTF-8, so names in any script survive.
  */
 export function resultsCsv(poll: PollRecord): string {
+  const tallies = new Map(rankPoll(poll).map((r) => [r.id, r.tally]));
+  const notCounted = new Map(
+    [...tallies].flatMap(([optionId, tally]) =>
+      tally.notCounted.map((n) => [`${optionId} ${n.participantId}`, n] as const),
+    ),
+  );
   const headers = ['Participant', 'Time zone'].concat(
     poll.options.map((o) => {
       if (o.startsAt === null) return o.date ?? '';
@@ -30,8 +44,16 @@ export function resultsCsv(poll: PollRecord): string {
   );
   const rows = poll.participants.map((p) =>
     [p.name, p.timeZone].concat(
-      poll.options.map((o) => (p.votes[o.id] ? VOTE_WORD[p.votes[o.id]!] : '')),
+      poll.options.map((o) => {
+        const vote = p.votes[o.id];
+        if (!vote) return '';
+        const uncounted = notCounted.get(`${o.id} ${p.id}`);
+        return uncounted ? notCountedWord(VOTE_WORD[vote], uncounted) : VOTE_WORD[vote];
+      }),
     ),
   );
-  return `\uFEFF${[headers, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const canAttend = ['Can attend', ''].concat(
+    poll.options.map((o) => String(tallies.get(o.id)?.canAttend ?? 0)),
+  );
+  return `\uFEFF${[headers, ...rows, canAttend].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

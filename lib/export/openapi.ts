@@ -71,7 +71,36 @@ const publicPoll = z
   })
   .loose()
   .meta({ id: 'Poll' });
-const pollWithRanking = publicPoll
+const optionTally = z
+  .object({
+    participants: z.number().int(),
+    canAttend: z.number().int().meta({ description: 'yes + ifNeedBe: the ranking’s K1.' }),
+    yes: z.number().int().meta({ description: 'Yes answers that count.' }),
+    ifNeedBe: z.number().int().meta({ description: 'If-need-be answers that count.' }),
+    no: z.number().int().meta({ description: 'Participants who answered no.' }),
+    notCounted: z
+      .array(
+        z.object({
+          participantId: z.string(),
+          vote: z.enum(['yes', 'ifneedbe']),
+          reason: z.enum(['never-window']),
+          localTime: z.string().meta({ description: 'The option’s local start, "HH:mm".' }),
+          place: z.string(),
+        }),
+      )
+      .meta({
+        description:
+          'Answers of yes or if need be that do not count: the option falls inside the participant’s never window and they did not confirm it.',
+      }),
+    noVote: z.number().int().meta({ description: 'Participants who have not answered.' }),
+  })
+  .meta({
+    id: 'OptionTally',
+    description:
+      'Who can attend the option, as the ranking counts it; the page, the CSV and this API show these numbers. participants = canAttend + no + notCounted.length + noVote.',
+  });
+/** The body of `GET /api/polls/{id}` (lib/export/poll-json.ts); its tests parse real bodies with it. */
+export const pollWithRanking = publicPoll
   .extend({
     resultsHidden: z.enum(['afterAnswer', 'organiserOnly']).nullable(),
     ranking: z.array(
@@ -81,6 +110,7 @@ const pollWithRanking = publicPoll
           rank: z.number().int(),
           keys: z.record(z.string(), z.number()),
           summary: z.string(),
+          tally: optionTally,
           explanation: z.object({}).loose(),
         })
         .meta({ description: 'slot-fairness/1.0: best first; pains in milli-units (0–1000).' }),

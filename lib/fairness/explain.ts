@@ -51,6 +51,7 @@ export function explainSlot(
       .filter((r) => r.never === 'counted-as-no')
       .map((r) => ({
         participant: ref(r),
+        vote: r.vote === 'ifneedbe' ? ('ifneedbe' as const) : ('yes' as const),
         localTime: (r.local as LocalInterval).localStart.slice(11),
         place: r.place as string,
       })),

@@ -114,8 +114,16 @@ export interface SlotExplanation {
   /** Attendees whose local time has some pain (h > 0). */
   outsideWorkingHours: number;
   night: PersonRef[];
-  /** Yes/if-need-be votes that fell into the voter's never window and so count as no. */
-  neverWindow: { participant: PersonRef; localTime: string; place: string }[];
+  /**
+   * Yes/if-need-be votes that fell into the voter's never window and so count as no: the vote
+   * as given, and the local start ("HH:mm") and place that put it there.
+   */
+  neverWindow: {
+    participant: PersonRef;
+    vote: 'yes' | 'ifneedbe';
+    localTime: string;
+    place: string;
+  }[];
   neverOverridden: PersonRef[];
   /** Places (deduplicated, participant order) of attendees for whom the slot crosses local midnight. */
   crossesMidnight: string[];

@@ -6,6 +6,7 @@ import type {
   SlotExplanation,
   Vote,
 } from '@/lib/fairness/model';
+import { optionTally, type OptionTally } from '@/lib/fairness/option-tally';
 import { optionSlot } from '@/lib/fairness/poll-slots';
 import type { PollRecord } from '@/lib/poll/model';
 
@@ -35,6 +36,8 @@ export interface RankedPollOption {
   rank: number;
   keys: RankKeys;
   explanation: SlotExplanation;
+  /** Who can attend, as `explanation` counts it: what every reader of the poll shows. */
+  tally: OptionTally;
   summary: string;
 }
 
@@ -75,12 +78,16 @@ export interface ExplanationView {
   clockChange: string[];
 }
 
-/** One option as the page shows it: its rank and the explanation's facts, no English summary. */
+/**
+ * One option as the page shows it: its rank, the explanation's facts (no English summary) and
+ * the tally that the results table, answer list and scheduling panel show.
+ */
 export interface RankedOptionView {
   id: string;
   rank: number;
   keys: RankKeys;
   explanation: ExplanationView;
+  tally: OptionTally;
 }
 
 function nameList(people: readonly { name: string }[]): NameList {
@@ -95,7 +102,7 @@ function nameList(people: readonly { name: string }[]): NameList {
  * 200-person poll; the page says "night for Ana, Bo and 14 others", so it gets that much.
  */
 export function explanationView(x: SlotExplanation): ExplanationView {
-  const { canAttend, participants, yes, ifNeedBe } = x.attendance;
+  const { canAttend, participants, yes, ifNeedBe } = optionTally(x);
   const w = x.worst;
   const worst: WorstView =
     w.kind === 'local-time'
@@ -163,6 +170,7 @@ export function rankPoll(poll: PollRecord): readonly RankedPollOption[] {
           rank,
           keys,
           explanation,
+          tally: optionTally(explanation),
           summary,
         }));
   const frozen = Object.freeze(ranked);
@@ -175,11 +183,12 @@ export function rankPollForPage(poll: PollRecord): readonly RankedOptionView[] {
   const known = pageRankings.get(poll);
   if (known) return known;
   const view = Object.freeze(
-    rankPoll(poll).map(({ id, rank, keys, explanation }) => ({
+    rankPoll(poll).map(({ id, rank, keys, explanation, tally }) => ({
       id,
       rank,
       keys,
       explanation: explanationView(explanation),
+      tally,
     })),
   );
   pageRankings.set(poll, view);

@@ -122,7 +122,12 @@ describe('the never window is a half-open daily interval', () => {
     const lateOption = option(ranked, 'late');
     expect(lateOption.keys.canAttend).toBe(1);
     expect(lateOption.explanation.neverWindow).toEqual([
-      { participant: { id: 'ana', name: 'Ana' }, localTime: '22:30', place: 'London' },
+      {
+        participant: { id: 'ana', name: 'Ana' },
+        vote: 'yes',
+        localTime: '22:30',
+        place: 'London',
+      },
     ]);
     expect(lateOption.summary).toBe(
       '1/2 can attend (1 yes, 0 if-need-be, 1 no); worst: Wed 22:30-23:30 in London (Ben, UTC+01:00; antisocial, pain 0.84); ' +

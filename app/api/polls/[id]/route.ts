@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { NextResponse } from 'next/server';
-import { rankPoll } from '@/lib/fairness/poll-ranking';
+import { pollJson } from '@/lib/export/poll-json';
 import { toPublicPoll, type PollRecord } from '@/lib/poll/model';
 import type { ResultsHidden } from '@/lib/poll/privacy';
 import { parseEditorCredential } from '@/server/access';
@@ -46,14 +46,7 @@ export async function GET(request: Request, { params }: RouteContext<'/api/polls
 }
 
 function pollBody(poll: PollRecord, hidden: ResultsHidden): string {
-  const ranking = rankPoll(poll).map(({ id: optionId, rank, keys, explanation, summary }) => ({
-    optionId,
-    rank,
-    keys,
-    summary,
-    explanation,
-  }));
-  return JSON.stringify({ ...toPublicPoll(poll), resultsHidden: hidden, ranking });
+  return JSON.stringify(pollJson(poll, hidden));
 }
 
 function withEtag(body: string): { body: string; etag: string } {
