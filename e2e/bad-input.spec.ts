@@ -256,6 +256,8 @@ test.describe('the organiser’s admin page', () => {
     expect(refused.status()).toBe(409);
 
     await page.getByRole('button', { name: 'Reopen the poll' }).click();
+    // The action has answered once the page offers to close again; only then is it stored.
+    await expect(page.getByRole('button', { name: 'Close the poll' })).toBeVisible();
     await guest.reload();
     await expect(guest.getByRole('button', { name: 'Send answer' })).toBeVisible();
 

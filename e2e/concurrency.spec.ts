@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { suiteDatabase } from './database';
+import { query } from './database';
 import { readPoll } from './support';
 
 const ANSWERS = 100;
@@ -13,27 +12,16 @@ interface Sent {
   votes: Record<string, (typeof VALUES)[number]>;
 }
 
-function storedAnswers(pollId: string) {
-  const db = new Database(suiteDatabase(), { readonly: true, fileMustExist: true });
-  try {
-    const people = db
-      .prepare(
-        'SELECT id, name, submission_key AS submissionKey FROM participants WHERE poll_id = ?',
-      )
-      .all(pollId) as {
-      id: string;
-      name: string;
-      submissionKey: string;
-    }[];
-    const votes = db
-      .prepare(
-        'SELECT v.participant_id AS participantId, v.option_id AS optionId, v.value FROM votes v JOIN options o ON o.id = v.option_id WHERE o.poll_id = ?',
-      )
-      .all(pollId) as { participantId: string; optionId: string; value: string }[];
-    return { people, votes };
-  } finally {
-    db.close();
-  }
+async function storedAnswers(pollId: string) {
+  const people = await query<{ id: string; name: string; submissionKey: string }>(
+    'SELECT id, name, submission_key AS "submissionKey" FROM participants WHERE poll_id = ?',
+    [pollId],
+  );
+  const votes = await query<{ participantId: string; optionId: string; value: string }>(
+    'SELECT v.participant_id AS "participantId", v.option_id AS "optionId", v.value FROM votes v JOIN options o ON o.id = v.option_id WHERE o.poll_id = ?',
+    [pollId],
+  );
+  return { people, votes };
 }
 
 test.describe('100 simultaneous answers to one poll, through the real server', () => {
@@ -82,7 +70,7 @@ test.describe('100 simultaneous answers to one poll, through the real server', (
     // A retry answers with the participant its first attempt created.
     expect([...byKey.values()].every((ids) => ids.size === 1)).toBe(true);
 
-    const { people, votes } = storedAnswers(created.id);
+    const { people, votes } = await storedAnswers(created.id);
     expect(people).toHaveLength(ANSWERS);
     expect(new Set(people.map((p) => p.submissionKey)).size).toBe(ANSWERS);
     expect(votes).toHaveLength(ANSWERS * optionIds.length);
@@ -142,7 +130,7 @@ test.describe('100 simultaneous answers to one poll, through the real server', (
     const refused = results.filter((r) => r.status === 409);
     expect(refused).toHaveLength(ANSWERS - LIMIT);
     expect(refused[0]!.body.message).toBeTruthy();
-    const { people, votes } = storedAnswers(created.id);
+    const { people, votes } = await storedAnswers(created.id);
     expect(people).toHaveLength(LIMIT);
     expect(votes.filter((v) => v.optionId === limited && v.value === 'yes')).toHaveLength(LIMIT);
     // A refused answer leaves nothing behind: no votes for the other option either.

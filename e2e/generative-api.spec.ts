@@ -129,7 +129,7 @@ test.describe('generated requests to every JSON route', () => {
             { weight: 1, arbitrary: fc.constantFrom(...METHODS) },
           ),
           async (changes, method) => {
-            const before = snapshot();
+            const before = await snapshot();
             const response = await request.fetch(route.path, {
               method,
               headers: { 'content-type': 'application/json', ...route.headers },
@@ -141,7 +141,7 @@ test.describe('generated requests to every JSON route', () => {
               const body = await response.json();
               expect(body.ok).toBe(false);
               expect(body.message.length).toBeGreaterThan(10);
-              expect(snapshot()).toBe(before);
+              expect(await snapshot()).toBe(before);
             }
           },
         ),

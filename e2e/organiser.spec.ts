@@ -274,7 +274,7 @@ test.describe('deadline, limit and privacy', () => {
     await viewer.goto(poll.participantUrl);
     await expect(viewer.getByText(/^Answers close .* \(in \d+ seconds?\)\.$/)).toBeVisible();
     // The deadline passes without waiting for it (the rule itself: server/answers.test.ts).
-    moveDeadline(poll.id, Date.now() - 1000);
+    await moveDeadline(poll.id, Date.now() - 1000);
     const late = await answer(request, poll.id, 'Late', 'UTC', { [poll.options[0]!]: 'yes' });
     expect(late.status()).toBe(409);
     expect((await late.json()).message).toContain('deadline');

@@ -91,7 +91,7 @@ test.describe('the write rate limit', () => {
 
     // The page's form is a server action: a write like any other, refused in the form itself,
     // in the page's language, with the answer still filled in.
-    const before = snapshot(database);
+    const before = await snapshot(database);
     await page.getByRole('button', { name: 'Send answer' }).click();
     await expect(
       page.getByRole('alert').filter({
@@ -105,7 +105,7 @@ test.describe('the write rate limit', () => {
     await page.getByRole('button', { name: 'Post comment' }).click();
     await expect(page.getByText(/^Too many changes from your address/)).toHaveCount(2);
     await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
-    expect(snapshot(database)).toBe(before);
+    expect(await snapshot(database)).toBe(before);
   });
 
   test('every server action that writes asks for the write budget first', () => {
