@@ -1,6 +1,5 @@
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { runPageWeightBench } from './page-weight';
 import { rssMegabytes, sampleRss, verdict, withBenchServer, type BenchServer } from './server';
 
@@ -152,72 +151,77 @@ interface AnswerFigures {
   timeouts: number;
 }
 
-/** 200 connections answering the poll at once, each answer unique; then the database is read. */
-async function measureAnswers(
-  server: BenchServer,
+/**
+ * 200 connections answering the poll at once, each answer unique, split evenly across
+ * `servers` (instances of one service on one database); then the database is read.
+ */
+export async function measureAnswers(
+  servers: BenchServer[],
   pollId: string,
   optionIds: string[],
+  seconds = ANSWER_SECONDS,
 ): Promise<AnswerFigures> {
   let next = 0;
   const acknowledged: string[] = [];
   const statuses = new Map<number, number>();
-  const result = await autocannon({
-    url: `${server.url}/api/polls/${pollId}/responses`,
-    connections: ANSWER_CLIENTS,
-    duration: ANSWER_SECONDS,
-    maxOverallRequests: MAX_ANSWERS,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest(request) {
-          const n = next++;
-          const votes = Object.fromEntries(optionIds.map((id, j) => [id, VALUES[(n + j) % 3]!]));
-          return {
-            ...request,
-            body: JSON.stringify({
-              name: `Bench answer ${n}`,
-              timeZone: ZONES[n % ZONES.length],
-              votes,
-              submissionKey: `bench-answer-${n}`,
-            }),
-          };
-        },
-        onResponse(status, body) {
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          if (status === 201)
-            acknowledged.push(
-              String((JSON.parse(body) as { participantId: string }).participantId),
-            );
-        },
-      },
-    ],
-  });
+  const results = await Promise.all(
+    servers.map((server) =>
+      autocannon({
+        url: `${server.url}/api/polls/${pollId}/responses`,
+        connections: Math.ceil(ANSWER_CLIENTS / servers.length),
+        duration: seconds,
+        maxOverallRequests: Math.ceil(MAX_ANSWERS / servers.length),
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest(request) {
+              const n = next++;
+              const votes = Object.fromEntries(
+                optionIds.map((id, j) => [id, VALUES[(n + j) % 3]!]),
+              );
+              return {
+                ...request,
+                body: JSON.stringify({
+                  name: `Bench answer ${n}`,
+                  timeZone: ZONES[n % ZONES.length],
+                  votes,
+                  submissionKey: `bench-answer-${n}`,
+                }),
+              };
+            },
+            onResponse(status, body) {
+              statuses.set(status, (statuses.get(status) ?? 0) + 1);
+              if (status === 201)
+                acknowledged.push(
+                  String((JSON.parse(body) as { participantId: string }).participantId),
+                );
+            },
+          },
+        ],
+      }),
+    ),
+  );
 
-  const db = new Database(server.database, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db
-      .prepare(
-        "SELECT id, submission_key AS key FROM participants WHERE poll_id = ? AND name LIKE 'Bench answer %'",
-      )
-      .all(pollId) as { id: string; key: string }[];
-    const stored = new Map(rows.map((r) => [r.id, r.key]));
-    const keys = new Set(rows.map((r) => r.key));
-    const sumStatuses = (test: (status: number) => boolean) =>
-      [...statuses].filter(([s]) => test(s)).reduce((n, [, count]) => n + count, 0);
-    return {
-      acknowledged: acknowledged.length,
-      perSecond: acknowledged.length / result.duration,
-      lost: acknowledged.filter((id) => !stored.has(id)).length,
-      duplicated: rows.length - keys.size + (acknowledged.length - new Set(acknowledged).size),
-      serverErrors: sumStatuses((s) => s >= 500),
-      otherRefusals: sumStatuses((s) => s !== 201 && s < 500),
-      timeouts: result.timeouts,
-    };
-  } finally {
-    db.close();
-  }
+  const rows = await servers[0]!.query<{ id: string; key: string }>(
+    "SELECT id, submission_key AS key FROM participants WHERE poll_id = ? AND name LIKE 'Bench answer %'",
+    [pollId],
+  );
+  const stored = new Map(rows.map((r) => [r.id, r.key]));
+  const keys = new Set(rows.map((r) => r.key));
+  const sumStatuses = (test: (status: number) => boolean) =>
+    [...statuses].filter(([s]) => test(s)).reduce((n, [, count]) => n + count, 0);
+  const duration = Math.max(...results.map((r) => r.duration));
+  return {
+    acknowledged: acknowledged.length,
+    perSecond: acknowledged.length / duration,
+    lost: acknowledged.filter((id) => !stored.has(id)).length,
+    duplicated: rows.length - keys.size + (acknowledged.length - new Set(acknowledged).size),
+    serverErrors: sumStatuses((s) => s >= 500),
+    otherRefusals: sumStatuses((s) => s !== 201 && s < 500),
+    timeouts: results.reduce((n, r) => n + r.timeouts, 0),
+  };
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(8);
@@ -283,7 +287,7 @@ export async function runHttpBench(
         `   p99/p50 ${spread.toFixed(1).padStart(4)}  target ≤ ${TARGET_P99_OVER_P50}  ${verdict(spread, TARGET_P99_OVER_P50, 'atMost')}`,
     );
   }
-  const answers = await measureAnswers(server, large.id, large.optionIds);
+  const answers = await measureAnswers([server], large.id, large.optionIds);
   const answersPeak = rss.lap();
   console.log(
     `answers bench: ${ANSWER_CLIENTS} connections answering the 50×200 poll at once for ${ANSWER_SECONDS} s (each answer votes on all ${LARGE.options} options)`,

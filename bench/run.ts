@@ -8,6 +8,7 @@ import { runHostileRequestBench } from './hostile-requests';
 import { runServerBenches } from './http';
 import { runPageWeightBench } from './page-weight';
 import { withBenchServer } from './server';
+import { runStoreBench } from './stores';
 
 async function main() {
   console.log(
@@ -21,6 +22,7 @@ async function main() {
   await withBenchServer((server) =>
     runServerBenches(server, runPageWeightBench, runHostileRequestBench),
   );
+  await runStoreBench();
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +8,8 @@ import nodeFlags from '../scripts/server-node-flags.json';
 
 /**
  * A production server for the benchmarks: the current build (made if the sources changed),
- * a throwaway database in a temporary folder, loopback only, on BENCH_PORT (default 3240).
+ * loopback only, on BENCH_PORT (default 3240); a throwaway SQLite file in a temporary
+ * folder, or the PostgreSQL database `databaseUrl` names (the caller creates and drops it).
  */
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -14,8 +17,38 @@ const root = path.resolve(import.meta.dirname, '..');
 export interface BenchServer {
   url: string;
   pid: number;
-  database: string;
+  /** `sql` with `?` placeholders on the server's database, read beside it. */
+  query<Row>(sql: string, params: unknown[]): Promise<Row[]>;
   stop(): Promise<void>;
+}
+
+function sqliteQuery(file: string) {
+  return async <Row>(sql: string, params: unknown[]): Promise<Row[]> => {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(sql).all(...params) as Row[];
+    } finally {
+      db.close();
+    }
+  };
+}
+
+function postgresQuery(url: string) {
+  return async <Row>(sql: string, params: unknown[]): Promise<Row[]> => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      let n = 0;
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows as Row[];
+    } finally {
+      await client.end();
+    }
+  };
 }
 
 export function ensureBuild(): void {
@@ -31,11 +64,18 @@ export function ensureBuild(): void {
   if (build.status !== 0) throw new Error('the build failed');
 }
 
-export async function startBenchServer(
+export async function startBenchServer({
   port = Number(process.env.BENCH_PORT ?? 3240),
-): Promise<BenchServer> {
+  databaseUrl,
+  env = {},
+}: {
+  port?: number;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+} = {}): Promise<BenchServer> {
   const folder = mkdtempSync(path.join(tmpdir(), 'kairos-bench-'));
   const database = path.join(folder, 'bench.sqlite');
+  const store = databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: database };
   // `next start` itself, not npx, so that the pid is the server's: its RSS is what we sample.
   // With the V8 flags `npm start` gives it (scripts/start.mjs).
   const child = spawn(
@@ -54,9 +94,10 @@ export async function startBenchServer(
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_PATH: database,
+        ...store,
         // The benchmark writes thousands of times from one address; rate-limit.spec.ts tests the limit.
         KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '0',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -70,7 +111,7 @@ export async function startBenchServer(
   const server: BenchServer = {
     url,
     pid: child.pid ?? -1,
-    database,
+    query: databaseUrl ? postgresQuery(databaseUrl) : sqliteQuery(database),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
