@@ -27,6 +27,7 @@ if (problems.length > 0) {
   );
 }
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const ONE_CLICK_PATH = /^\/unsubscribe\/[^/]+$/;
 // The API speaks English (see app/problem-messages.ts); the proxy cannot read the locale cookie config.
 const t = createTranslator({ locale: 'en', messages, namespace: 'errors.api' });
 
@@ -110,6 +111,21 @@ export async function proxy(request: NextRequest) {
   const api = request.nextUrl.pathname.startsWith('/api/');
   if (refusedWrite !== null && (api || !request.headers.has('next-action')))
     return tooManyWrites(refusedWrite);
+
+  // RFC 8058's one-click POST and the unsubscribe page's server action share the page's
+  // address; only the action carries Next-Action, so anything else goes to the route
+  // handler beside the page.
+  if (
+    request.method === 'POST' &&
+    ONE_CLICK_PATH.test(request.nextUrl.pathname) &&
+    !request.headers.has('next-action')
+  ) {
+    const target = request.nextUrl.clone();
+    target.pathname = `${request.nextUrl.pathname}/one-click`;
+    const response = NextResponse.rewrite(target);
+    response.headers.set('Content-Security-Policy', API_POLICY);
+    return response;
+  }
 
   if (api) {
     // JSON needs no scripts and no nonce; skipping the request-header override Next.js

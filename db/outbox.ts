@@ -1,8 +1,16 @@
 import 'server-only';
 import { and, asc, eq, gte, isNull, lt, lte, or } from 'drizzle-orm';
 import { connectionOf } from '@/db/client';
-import { outbox, participants, polls } from '@/db/schema';
-import type { ClaimedMail, ClaimRules, FailedMail, OutgoingMail, Reader, Tx } from '@/db/store';
+import { mailStops, outbox, participants, polls, unsubscribeTokens } from '@/db/schema';
+import type {
+  ClaimedMail,
+  ClaimRules,
+  FailedMail,
+  OutgoingMail,
+  Reader,
+  Tx,
+  UnsubscribeTarget,
+} from '@/db/store';
 import { newShortId } from '@/db/tokens';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import type { MailKind, MailMessage, MailRecipient } from '@/lib/mail/mail-message';
@@ -15,14 +23,14 @@ export async function getMailRecipients(on: Reader, pollId: string): Promise<Mai
       name: polls.organiserName,
       locale: polls.organiserLocale,
       timeZone: polls.timeZone,
-      stopped: polls.organiserMailStopped,
     })
     .from(polls)
     .where(eq(polls.id, pollId))
     .get();
   if (!poll) return [];
+  const stopped = stoppedAddresses(db, pollId);
   const recipients: MailRecipient[] = [];
-  if (poll.email && !poll.stopped)
+  if (poll.email && !stopped.has(poll.email))
     recipients.push({
       address: poll.email,
       name: poll.name,
@@ -39,11 +47,11 @@ export async function getMailRecipients(on: Reader, pollId: string): Promise<Mai
       timeZone: participants.timeZone,
     })
     .from(participants)
-    .where(and(eq(participants.pollId, pollId), eq(participants.mailStopped, false)))
+    .where(eq(participants.pollId, pollId))
     .orderBy(asc(participants.createdAt))
     .all();
   for (const row of rows) {
-    if (!row.email) continue;
+    if (!row.email || stopped.has(row.email)) continue;
     recipients.push({
       address: row.email,
       name: row.name,
@@ -55,30 +63,63 @@ export async function getMailRecipients(on: Reader, pollId: string): Promise<Mai
   return recipients;
 }
 
-export async function stopMail(
+function stoppedAddresses(db: ReturnType<typeof connectionOf>, pollId: string): Set<string> {
+  return new Set(
+    db
+      .select({ recipient: mailStops.recipient })
+      .from(mailStops)
+      .where(eq(mailStops.pollId, pollId))
+      .all()
+      .map((row) => row.recipient),
+  );
+}
+
+export async function findUnsubscribe(
+  on: Reader,
+  tokenHash: string,
+): Promise<UnsubscribeTarget | null> {
+  const db = connectionOf(on);
+  const token = db
+    .select({ pollId: unsubscribeTokens.pollId, recipient: unsubscribeTokens.recipient })
+    .from(unsubscribeTokens)
+    .where(eq(unsubscribeTokens.tokenHash, tokenHash))
+    .get();
+  if (!token) return null;
+  const poll = db
+    .select({ title: polls.title })
+    .from(polls)
+    .where(eq(polls.id, token.pollId))
+    .get();
+  return {
+    ...token,
+    pollTitle: poll?.title ?? null,
+    stopped: stoppedAddresses(db, token.pollId).has(token.recipient),
+  };
+}
+
+export async function stopMailTo(
   tx: Tx,
   pollId: string,
-  role: MailRecipient['role'],
-): Promise<boolean> {
+  recipient: string,
+  now: number,
+): Promise<number> {
   const db = connectionOf(tx);
-  if (role.kind === 'organiser')
-    return (
-      db.update(polls).set({ organiserMailStopped: true }).where(eq(polls.id, pollId)).run()
-        .changes > 0
-    );
-  return (
-    db
-      .update(participants)
-      .set({ mailStopped: true })
-      .where(and(eq(participants.id, role.participantId), eq(participants.pollId, pollId)))
-      .run().changes > 0
-  );
+  db.insert(mailStops).values({ pollId, recipient, stoppedAt: now }).onConflictDoNothing().run();
+  return db
+    .delete(outbox)
+    .where(and(eq(outbox.pollId, pollId), eq(outbox.recipient, recipient), isNull(outbox.sentAt)))
+    .run().changes;
 }
 
 export async function enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): Promise<void> {
   const db = connectionOf(tx);
+  const stops = new Map<string, Set<string>>();
   for (const mail of mails) {
-    db.insert(outbox)
+    const stopped = stops.get(mail.pollId) ?? stoppedAddresses(db, mail.pollId);
+    stops.set(mail.pollId, stopped);
+    if (stopped.has(mail.recipient)) continue;
+    const inserted = db
+      .insert(outbox)
       .values({
         id: newShortId(),
         pollId: mail.pollId,
@@ -90,7 +131,16 @@ export async function enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): P
         createdAt: now,
       })
       .onConflictDoNothing({ target: outbox.idempotencyKey })
-      .run();
+      .run().changes;
+    if (inserted > 0)
+      db.insert(unsubscribeTokens)
+        .values({
+          tokenHash: mail.unsubscribeTokenHash,
+          pollId: mail.pollId,
+          recipient: mail.recipient,
+          createdAt: now,
+        })
+        .run();
   }
 }
 

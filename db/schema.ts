@@ -20,10 +20,6 @@ export const polls = sqliteTable('polls', {
   organiserEmail: text('organiser_email'),
   /** The catalogue the organiser created the poll in: their mail is written in it. */
   organiserLocale: text('organiser_locale').notNull().default('en'),
-  /** The organiser followed the unsubscribe link: no more mail to them about this poll. */
-  organiserMailStopped: integer('organiser_mail_stopped', { mode: 'boolean' })
-    .notNull()
-    .default(false),
   /** The organiser's IANA zone: the zone every timed option was entered in. */
   timeZone: text('time_zone').notNull(),
   kind: text('kind', { enum: ['timed', 'allDay'] }).notNull(),
@@ -96,8 +92,6 @@ export const participants = sqliteTable(
     email: text('email'),
     /** The catalogue they answered in: their mail is written in it. */
     locale: text('locale').notNull().default('en'),
-    /** They followed the unsubscribe link: no more mail to them about this poll. */
-    mailStopped: integer('mail_stopped', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -170,6 +164,34 @@ export const outbox = sqliteTable(
     index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt),
     index('outbox_poll_idx').on(t.pollId),
   ],
+);
+
+/**
+ * The secret of one mail's unsubscribe link (List-Unsubscribe), hashed like the admin token:
+ * it names a poll and an address. A mail's token cannot be rebuilt from its hash, so each
+ * mail gets its own. No foreign key, like the outbox: the cancellation of a deleted poll
+ * carries one too.
+ */
+export const unsubscribeTokens = sqliteTable(
+  'unsubscribe_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    pollId: text('poll_id').notNull(),
+    recipient: text('recipient').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('unsubscribe_tokens_poll_idx').on(t.pollId)],
+);
+
+/** An address that asked for no more mail about a poll: nothing is queued or sent to it. */
+export const mailStops = sqliteTable(
+  'mail_stops',
+  {
+    pollId: text('poll_id').notNull(),
+    recipient: text('recipient').notNull(),
+    stoppedAt: integer('stopped_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.recipient] })],
 );
 
 /**

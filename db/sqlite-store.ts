@@ -18,7 +18,8 @@ import {
   getMailRecipients,
   markMailFailed,
   markMailSent,
-  stopMail,
+  stopMailTo,
+  findUnsubscribe,
 } from '@/db/outbox';
 import {
   countYes,
@@ -56,7 +57,8 @@ export function openSqliteStore(file: string): Store {
     deleteComment,
     deletePoll,
     getMailRecipients,
-    stopMail,
+    findUnsubscribe,
+    stopMailTo,
     enqueueMail,
     claimMail,
     markMailSent,

@@ -287,5 +287,66 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
       expect(await store.transaction((tx) => store.forgetWriteBuckets(tx, NOW + 1))).toBe(1);
       expect(await rows('write_budgets')).toBe(1);
     });
+
+    it('finds an unsubscribe token by its hash, stops the address and drops its queued mail', async () => {
+      const id = await store.transaction((tx) =>
+        store.insertPoll(tx, { ...poll, organiserEmail: 'ada@example.org' }, NOW),
+      );
+      const mail = (to: string, key: string) => ({
+        pollId: id,
+        kind: 'editLink' as const,
+        recipient: to,
+        idempotencyKey: key,
+        message: { subject: 's', text: 't', html: '<p>t</p>', headers: {}, calendar: null },
+        unsubscribeTokenHash: `hash-${key}`,
+      });
+      await store.transaction((tx) =>
+        store.enqueueMail(
+          tx,
+          [
+            mail('ada@example.org', 'a1'),
+            mail('ada@example.org', 'a2'),
+            mail('bo@example.org', 'b1'),
+          ],
+          NOW,
+        ),
+      );
+      // A second queuing of a key keeps the first mail and its token only.
+      await store.transaction((tx) =>
+        store.enqueueMail(
+          tx,
+          [{ ...mail('ada@example.org', 'a1'), unsubscribeTokenHash: 'x' }],
+          NOW,
+        ),
+      );
+      expect(await rows('unsubscribe_tokens')).toBe(3);
+      expect(await store.findUnsubscribe(store, 'x')).toBeNull();
+      expect(await store.findUnsubscribe(store, 'hash-a2')).toEqual({
+        pollId: id,
+        recipient: 'ada@example.org',
+        pollTitle: 'Planning',
+        stopped: false,
+      });
+
+      expect(
+        await store.transaction((tx) => store.stopMailTo(tx, id, 'ada@example.org', NOW)),
+      ).toBe(2);
+      // Twice is once.
+      expect(
+        await store.transaction((tx) => store.stopMailTo(tx, id, 'ada@example.org', NOW)),
+      ).toBe(0);
+      expect((await store.findUnsubscribe(store, 'hash-a1'))?.stopped).toBe(true);
+      expect(await rows('outbox')).toBe(1);
+      expect(await store.getMailRecipients(store, id)).toEqual([]);
+      // Nothing is queued to the address again; to others, as before.
+      await store.transaction((tx) =>
+        store.enqueueMail(tx, [mail('ada@example.org', 'a3'), mail('bo@example.org', 'b2')], NOW),
+      );
+      expect(await rows('outbox')).toBe(2);
+      const claimed = await store.transaction((tx) =>
+        store.claimMail(tx, NOW, { leaseMs: 60_000, limit: 10, maxAttempts: 3 }),
+      );
+      expect(claimed.map((m) => m.recipient)).toEqual(['bo@example.org', 'bo@example.org']);
+    });
   });
 }

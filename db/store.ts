@@ -67,10 +67,22 @@ export interface OutgoingMail {
   /** Unique per message: queuing the same key twice keeps the first. */
   idempotencyKey: string;
   message: MailMessage;
+  /** The hash of the secret in the mail's unsubscribe link, kept with the mail. */
+  unsubscribeTokenHash: string;
+}
+
+/** What an unsubscribe link names. */
+export interface UnsubscribeTarget {
+  pollId: string;
+  recipient: string;
+  /** Null once the poll is deleted. */
+  pollTitle: string | null;
+  /** The address already asked for no more mail about the poll. */
+  stopped: boolean;
 }
 
 /** A queued mail a sender has taken, until its lease runs out. */
-export interface ClaimedMail extends OutgoingMail {
+export interface ClaimedMail extends Omit<OutgoingMail, 'unsubscribeTokenHash'> {
   id: string;
   /** Counting this one. */
   attempts: number;
@@ -153,10 +165,16 @@ export interface Store extends Reader {
   deletePoll(tx: Tx, pollId: string): Promise<boolean>;
 
   // Mail. Addresses are read only here, never in PollRecord, so no page or API can show one.
-  /** The organiser and every participant with an address who has not unsubscribed. */
+  /** The organiser and every participant with an address that has not unsubscribed. */
   getMailRecipients(db: Reader, pollId: string): Promise<MailRecipient[]>;
-  /** Stops mail about the poll to the organiser or to one participant. */
-  stopMail(tx: Tx, pollId: string, role: MailRecipient['role']): Promise<boolean>;
+  /** The poll and address an unsubscribe token's hash names, or null for an unknown one. */
+  findUnsubscribe(db: Reader, tokenHash: string): Promise<UnsubscribeTarget | null>;
+  /**
+   * No more mail about the poll to the address: records the stop and drops what is queued
+   * for it and not yet sent; returns how many were dropped.
+   */
+  stopMailTo(tx: Tx, pollId: string, recipient: string, now: number): Promise<number>;
+  /** Skips a mail to an address that stopped mail about its poll; stores its unsubscribe token. */
   enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): Promise<void>;
   /**
    * Takes due mail for sending: unsent, under `maxAttempts`, due, and not held by a live

@@ -11,3 +11,7 @@ export function adminPath(pollId: string, adminToken: string): string {
 export function editPath(pollId: string, participantId: string, editToken: string): string {
   return `/p/${pollId}/edit/${participantId}/${editToken}`;
 }
+
+export function unsubscribePath(token: string): string {
+  return `/unsubscribe/${token}`;
+}

@@ -9,7 +9,7 @@ export const MAX_BODY_BYTES = 100 * 1024;
  * Reads the body as a stream and stops at MAX_BODY_BYTES, so a 10 MB (or endless chunked)
  * body costs at most 100 kB of memory; bytes that are not UTF-8 are refused like bad JSON.
  */
-async function readCapped(
+export async function readCapped(
   request: Request,
 ): Promise<{ ok: true; text: string } | { ok: false; reason: 'tooLarge' | 'notText' }> {
   const chunks: Uint8Array[] = [];

@@ -1,8 +1,17 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { PgDb } from '@/db/postgres/client';
 import { pgOf } from '@/db/postgres/handle';
-import { outbox, participants, polls } from '@/db/postgres/schema';
-import type { ClaimedMail, ClaimRules, FailedMail, OutgoingMail, Reader, Tx } from '@/db/store';
+import { mailStops, outbox, participants, polls, unsubscribeTokens } from '@/db/postgres/schema';
+import type {
+  ClaimedMail,
+  ClaimRules,
+  FailedMail,
+  OutgoingMail,
+  Reader,
+  Tx,
+  UnsubscribeTarget,
+} from '@/db/store';
 import { newShortId } from '@/db/tokens';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import type { MailKind, MailMessage, MailRecipient } from '@/lib/mail/mail-message';
@@ -17,13 +26,13 @@ export async function getMailRecipients(on: Reader, pollId: string): Promise<Mai
       name: polls.organiserName,
       locale: polls.organiserLocale,
       timeZone: polls.timeZone,
-      stopped: polls.organiserMailStopped,
     })
     .from(polls)
     .where(eq(polls.id, pollId));
   if (!poll) return [];
+  const stopped = await stoppedAddresses(db, [pollId]);
   const recipients: MailRecipient[] = [];
-  if (poll.email && !poll.stopped)
+  if (poll.email && !stopped.has(`${pollId} ${poll.email}`))
     recipients.push({
       address: poll.email,
       name: poll.name,
@@ -40,10 +49,10 @@ export async function getMailRecipients(on: Reader, pollId: string): Promise<Mai
       timeZone: participants.timeZone,
     })
     .from(participants)
-    .where(and(eq(participants.pollId, pollId), eq(participants.mailStopped, false)))
+    .where(eq(participants.pollId, pollId))
     .orderBy(asc(participants.createdAt));
   for (const row of rows) {
-    if (!row.email) continue;
+    if (!row.email || stopped.has(`${pollId} ${row.email}`)) continue;
     recipients.push({
       address: row.email,
       name: row.name,
@@ -55,30 +64,61 @@ export async function getMailRecipients(on: Reader, pollId: string): Promise<Mai
   return recipients;
 }
 
-export async function stopMail(
+/** `pollId recipient` of every stop on the polls. */
+async function stoppedAddresses(db: PgDb, pollIds: string[]): Promise<Set<string>> {
+  const rows = await db
+    .select({ pollId: mailStops.pollId, recipient: mailStops.recipient })
+    .from(mailStops)
+    .where(inArray(mailStops.pollId, pollIds));
+  return new Set(rows.map((row) => `${row.pollId} ${row.recipient}`));
+}
+
+export async function findUnsubscribe(
+  on: Reader,
+  tokenHash: string,
+): Promise<UnsubscribeTarget | null> {
+  const db = await pgOf(on);
+  const [token] = await db
+    .select({ pollId: unsubscribeTokens.pollId, recipient: unsubscribeTokens.recipient })
+    .from(unsubscribeTokens)
+    .where(eq(unsubscribeTokens.tokenHash, tokenHash));
+  if (!token) return null;
+  const [poll] = await db
+    .select({ title: polls.title })
+    .from(polls)
+    .where(eq(polls.id, token.pollId));
+  const stopped = await stoppedAddresses(db, [token.pollId]);
+  return {
+    ...token,
+    pollTitle: poll?.title ?? null,
+    stopped: stopped.has(`${token.pollId} ${token.recipient}`),
+  };
+}
+
+export async function stopMailTo(
   tx: Tx,
   pollId: string,
-  role: MailRecipient['role'],
-): Promise<boolean> {
+  recipient: string,
+  now: number,
+): Promise<number> {
   const db = await pgOf(tx);
-  const result =
-    role.kind === 'organiser'
-      ? await db.update(polls).set({ organiserMailStopped: true }).where(eq(polls.id, pollId))
-      : await db
-          .update(participants)
-          .set({ mailStopped: true })
-          .where(and(eq(participants.id, role.participantId), eq(participants.pollId, pollId)));
-  return (result.rowCount ?? 0) > 0;
+  await db.insert(mailStops).values({ pollId, recipient, stoppedAt: now }).onConflictDoNothing();
+  const dropped = await db
+    .delete(outbox)
+    .where(and(eq(outbox.pollId, pollId), eq(outbox.recipient, recipient), isNull(outbox.sentAt)));
+  return dropped.rowCount ?? 0;
 }
 
 export async function enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): Promise<void> {
   if (mails.length === 0) return;
-  await (
-    await pgOf(tx)
-  )
+  const db = await pgOf(tx);
+  const stopped = await stoppedAddresses(db, [...new Set(mails.map((mail) => mail.pollId))]);
+  const wanted = mails.filter((mail) => !stopped.has(`${mail.pollId} ${mail.recipient}`));
+  if (wanted.length === 0) return;
+  const inserted = await db
     .insert(outbox)
     .values(
-      mails.map((mail) => ({
+      wanted.map((mail) => ({
         id: newShortId(),
         pollId: mail.pollId,
         kind: mail.kind,
@@ -89,7 +129,20 @@ export async function enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): P
         createdAt: now,
       })),
     )
-    .onConflictDoNothing({ target: outbox.idempotencyKey });
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .returning({ idempotencyKey: outbox.idempotencyKey });
+  const kept = new Set(inserted.map((row) => row.idempotencyKey));
+  // The first of a key wins, as in the outbox.
+  const first = new Map(wanted.toReversed().map((mail) => [mail.idempotencyKey, mail]));
+  const tokens = [...first.values()]
+    .filter((mail) => kept.has(mail.idempotencyKey))
+    .map((mail) => ({
+      tokenHash: mail.unsubscribeTokenHash,
+      pollId: mail.pollId,
+      recipient: mail.recipient,
+      createdAt: now,
+    }));
+  if (tokens.length > 0) await db.insert(unsubscribeTokens).values(tokens);
 }
 
 /**

@@ -33,7 +33,6 @@ export const polls = pgTable('polls', {
   organiserName: text('organiser_name').notNull().default(''),
   organiserEmail: text('organiser_email'),
   organiserLocale: text('organiser_locale').notNull().default('en'),
-  organiserMailStopped: boolean('organiser_mail_stopped').notNull().default(false),
   timeZone: text('time_zone').notNull(),
   kind: text('kind', { enum: ['timed', 'allDay'] }).notNull(),
   status: text('status', { enum: ['open', 'closed', 'scheduled'] })
@@ -88,7 +87,6 @@ export const participants = pgTable(
     submissionKey: text('submission_key').notNull(),
     email: text('email'),
     locale: text('locale').notNull().default('en'),
-    mailStopped: boolean('mail_stopped').notNull().default(false),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
@@ -151,6 +149,27 @@ export const outbox = pgTable(
     index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt),
     index('outbox_poll_idx').on(t.pollId),
   ],
+);
+
+export const unsubscribeTokens = pgTable(
+  'unsubscribe_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    pollId: text('poll_id').notNull(),
+    recipient: text('recipient').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('unsubscribe_tokens_poll_idx').on(t.pollId)],
+);
+
+export const mailStops = pgTable(
+  'mail_stops',
+  {
+    pollId: text('poll_id').notNull(),
+    recipient: text('recipient').notNull(),
+    stoppedAt: instant('stopped_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.recipient] })],
 );
 
 export const writeBudgets = pgTable(

@@ -117,6 +117,7 @@ describe('the PostgreSQL store under concurrency', () => {
       recipient: `p${i}@example.org`,
       idempotencyKey: `claim-${i}`,
       message: { subject: 's', text: 't', html: '<p>t</p>', headers: {}, calendar: null },
+      unsubscribeTokenHash: `token-${i}`,
     }));
     await a.transaction((tx) => a.enqueueMail(tx, [...mails, mails[0]!], NOW));
     expect(await count('SELECT count(*) AS n FROM outbox WHERE poll_id = $1', id)).toBe(10);

@@ -20,7 +20,8 @@ import {
   getMailRecipients,
   markMailFailed,
   markMailSent,
-  stopMail,
+  stopMailTo,
+  findUnsubscribe,
 } from '@/db/postgres/outbox';
 import {
   countYes,
@@ -76,7 +77,8 @@ export function openPostgresStore(postgres: () => Promise<Postgres>): Store {
     deleteComment,
     deletePoll,
     getMailRecipients,
-    stopMail,
+    findUnsubscribe,
+    stopMailTo,
     enqueueMail,
     claimMail,
     markMailSent,

@@ -7,7 +7,9 @@ export type MailBlock =
   | { kind: 'highlight'; text: string }
   /** A link that is the point of the mail: a button in HTML, the bare URL on its own line in text. */
   | { kind: 'action'; label: string; url: string }
-  | { kind: 'small'; text: string };
+  | { kind: 'small'; text: string }
+  /** A quiet link under the text (unsubscribe): small in HTML, `label: url` in text. */
+  | { kind: 'link'; label: string; url: string };
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -32,7 +34,13 @@ export function renderMail(
   blocks: MailBlock[],
 ): { text: string; html: string } {
   const text = blocks
-    .map((b) => (b.kind === 'action' ? `${b.label}:\n${b.url}` : b.text))
+    .map((b) =>
+      b.kind === 'action'
+        ? `${b.label}:\n${b.url}`
+        : b.kind === 'link'
+          ? `${b.label}: ${b.url}`
+          : b.text,
+    )
     .join('\n\n');
   const body = blocks
     .map((b) => {
@@ -43,6 +51,8 @@ export function renderMail(
       if (b.kind === 'small')
         return `<p style="margin:24px 0 0;font-size:13px;line-height:1.5;color:#57534e">${escapeHtml(b.text)}</p>`;
       const url = escapeHtml(b.url);
+      if (b.kind === 'link')
+        return `<p style="margin:8px 0 0;font-size:13px;line-height:1.5"><a href="${url}" style="color:#57534e">${escapeHtml(b.label)}</a></p>`;
       return (
         `<p style="margin:0 0 8px"><a href="${url}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:#0f766e;color:#ffffff;font-weight:600;text-decoration:none">${escapeHtml(b.label)}</a></p>` +
         `<p style="margin:0 0 20px;font-size:13px;word-break:break-all"><a href="${url}" style="color:#0f766e">${url}</a></p>`

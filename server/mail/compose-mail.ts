@@ -16,6 +16,7 @@ import en from '@/messages/en.json';
 import es from '@/messages/es.json';
 import fr from '@/messages/fr.json';
 import it from '@/messages/it.json';
+import { newUnsubscribeLink } from '@/server/mail/unsubscribe-link';
 
 const CATALOGUES = { en, fr, de, it, es } as const;
 
@@ -23,10 +24,15 @@ function translator(locale: Locale) {
   return createTranslator({ locale, messages: CATALOGUES[locale], namespace: 'mail' });
 }
 
+/**
+ * Every mail carries its own unsubscribe link: visible under the text, and as the RFC 2369
+ * header with RFC 8058's one-click POST, which mail clients show as their own button.
+ */
 function message(
   locale: Locale,
   subject: string,
   blocks: MailBlock[],
+  unsubscribeUrl: string,
   calendar: MailMessage['calendar'] = null,
 ): MailMessage {
   const t = translator(locale);
@@ -34,8 +40,18 @@ function message(
   const { text, html } = renderMail(locale, safeSubject, [
     ...blocks,
     { kind: 'small', text: t('footer') },
+    { kind: 'link', label: t('unsubscribe'), url: unsubscribeUrl },
   ]);
-  return { subject: safeSubject, text, html, headers: {}, calendar };
+  return {
+    subject: safeSubject,
+    text,
+    html,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    calendar,
+  };
 }
 
 function greeting(locale: Locale, name: string): MailBlock {
@@ -51,9 +67,18 @@ function outgoing(
   kind: MailKind,
   to: string,
   key: string,
-  message: MailMessage,
+  origin: string,
+  build: (unsubscribeUrl: string) => MailMessage,
 ): OutgoingMail {
-  return { pollId, kind, recipient: to, idempotencyKey: key, message };
+  const link = newUnsubscribeLink(origin);
+  return {
+    pollId,
+    kind,
+    recipient: to,
+    idempotencyKey: key,
+    message: build(link.url),
+    unsubscribeTokenHash: link.tokenHash,
+  };
 }
 
 /** The organiser's first mail: the participant link and the secret admin link, for them alone. */
@@ -63,6 +88,7 @@ export function organiserCreatedMail(input: {
   organiserName: string;
   to: string;
   locale: Locale;
+  origin: string;
   pollUrl: string;
   adminUrl: string;
 }): OutgoingMail {
@@ -73,13 +99,20 @@ export function organiserCreatedMail(input: {
     'organiserCreated',
     input.to,
     `${input.pollId}.created`,
-    message(input.locale, subject, [
-      greeting(input.locale, input.organiserName),
-      { kind: 'paragraph', text: t('created.intro', { title: input.title }) },
-      { kind: 'action', label: t('pollButton'), url: input.pollUrl },
-      { kind: 'paragraph', text: t('created.adminIntro') },
-      { kind: 'action', label: t('created.adminButton'), url: input.adminUrl },
-    ]),
+    input.origin,
+    (unsubscribeUrl) =>
+      message(
+        input.locale,
+        subject,
+        [
+          greeting(input.locale, input.organiserName),
+          { kind: 'paragraph', text: t('created.intro', { title: input.title }) },
+          { kind: 'action', label: t('pollButton'), url: input.pollUrl },
+          { kind: 'paragraph', text: t('created.adminIntro') },
+          { kind: 'action', label: t('created.adminButton'), url: input.adminUrl },
+        ],
+        unsubscribeUrl,
+      ),
   );
 }
 
@@ -91,6 +124,7 @@ export function editLinkMail(input: {
   name: string;
   to: string;
   locale: Locale;
+  origin: string;
   editUrl: string;
 }): OutgoingMail {
   const t = translator(input.locale);
@@ -99,12 +133,19 @@ export function editLinkMail(input: {
     'editLink',
     input.to,
     `${input.pollId}.${input.participantId}.edit`,
-    message(input.locale, t('editLink.subject', { title: input.title }), [
-      greeting(input.locale, input.name),
-      { kind: 'paragraph', text: t('editLink.intro', { title: input.title }) },
-      { kind: 'action', label: t('editLink.button'), url: input.editUrl },
-      { kind: 'paragraph', text: t('editLink.keep') },
-    ]),
+    input.origin,
+    (unsubscribeUrl) =>
+      message(
+        input.locale,
+        t('editLink.subject', { title: input.title }),
+        [
+          greeting(input.locale, input.name),
+          { kind: 'paragraph', text: t('editLink.intro', { title: input.title }) },
+          { kind: 'action', label: t('editLink.button'), url: input.editUrl },
+          { kind: 'paragraph', text: t('editLink.keep') },
+        ],
+        unsubscribeUrl,
+      ),
   );
 }
 
@@ -125,6 +166,7 @@ function recipientKey(recipient: MailRecipient): string {
  */
 export function scheduledMails(input: {
   event: CalendarEvent;
+  origin: string;
   organiser: { name: string; email: string };
   organiserZone: string;
   recipients: MailRecipient[];
@@ -161,23 +203,28 @@ export function scheduledMails(input: {
       'scheduled',
       recipient.address,
       `${event.pollId}.${recipientKey(recipient)}.seq${event.sequence}`,
-      message(
-        recipient.locale,
-        t(input.update ? 'scheduled.updatedSubject' : 'scheduled.subject', { title: event.title }),
-        [
-          greeting(recipient.locale, recipient.name),
-          {
-            kind: 'paragraph',
-            text: t(input.update ? 'scheduled.updatedIntro' : 'scheduled.intro', {
-              title: event.title,
-            }),
-          },
-          ...times,
-          { kind: 'paragraph', text: t('scheduled.calendar') },
-          { kind: 'action', label: t('pollButton'), url: event.url },
-        ],
-        { method: 'REQUEST', content: ics },
-      ),
+      input.origin,
+      (unsubscribeUrl) =>
+        message(
+          recipient.locale,
+          t(input.update ? 'scheduled.updatedSubject' : 'scheduled.subject', {
+            title: event.title,
+          }),
+          [
+            greeting(recipient.locale, recipient.name),
+            {
+              kind: 'paragraph',
+              text: t(input.update ? 'scheduled.updatedIntro' : 'scheduled.intro', {
+                title: event.title,
+              }),
+            },
+            ...times,
+            { kind: 'paragraph', text: t('scheduled.calendar') },
+            { kind: 'action', label: t('pollButton'), url: event.url },
+          ],
+          unsubscribeUrl,
+          { method: 'REQUEST', content: ics },
+        ),
     );
   });
 }
@@ -185,6 +232,7 @@ export function scheduledMails(input: {
 /** The event is off (reopened or deleted): METHOD:CANCEL with the same UID, a higher SEQUENCE. */
 export function cancelledMails(input: {
   event: CalendarEvent;
+  origin: string;
   organiser: { name: string; email: string };
   recipients: MailRecipient[];
 }): OutgoingMail[] {
@@ -201,15 +249,18 @@ export function cancelledMails(input: {
       'cancelled',
       recipient.address,
       `${event.pollId}.${recipientKey(recipient)}.cancel${event.sequence}`,
-      message(
-        recipient.locale,
-        t('cancelled.subject', { title: event.title }),
-        [
-          greeting(recipient.locale, recipient.name),
-          { kind: 'paragraph', text: t('cancelled.intro', { title: event.title }) },
-        ],
-        { method: 'CANCEL', content: ics },
-      ),
+      input.origin,
+      (unsubscribeUrl) =>
+        message(
+          recipient.locale,
+          t('cancelled.subject', { title: event.title }),
+          [
+            greeting(recipient.locale, recipient.name),
+            { kind: 'paragraph', text: t('cancelled.intro', { title: event.title }) },
+          ],
+          unsubscribeUrl,
+          { method: 'CANCEL', content: ics },
+        ),
     );
   });
 }

@@ -285,6 +285,7 @@ describe('the outbox', () => {
               recipient: 'a@example.org',
               idempotencyKey: 'k1',
               message: { subject: 's', text: 't', html: '<p>t</p>', headers: {}, calendar: null },
+              unsubscribeTokenHash: 'token-1',
             },
           ],
           NOW,

@@ -32,6 +32,7 @@ export async function queueOrganiserCreated(
         organiserName: input.organiserName,
         to: input.to,
         locale: mail.locale,
+        origin: mail.origin,
         pollUrl: `${mail.origin}${pollPath(input.pollId)}`,
         adminUrl: `${mail.origin}${adminPath(input.pollId, input.adminToken)}`,
       }),
@@ -59,6 +60,7 @@ export async function queueEditLink(
         name: input.name,
         to: input.to,
         locale: mail.locale,
+        origin: mail.origin,
         editUrl: `${mail.origin}${editPath(input.pollId, input.participantId, input.editToken)}`,
       }),
     ],
@@ -103,6 +105,7 @@ export async function queueScheduleChange(
   const mails = event
     ? scheduledMails({
         event,
+        origin: mail.origin,
         organiser,
         organiserZone: after.timeZone,
         recipients,
@@ -110,6 +113,7 @@ export async function queueScheduleChange(
       })
     : cancelledMails({
         event: { ...previous!, sequence: after.finalSequence, stampMs: now },
+        origin: mail.origin,
         organiser,
         recipients,
       });
@@ -131,6 +135,7 @@ export async function prepareDeletionCancel(
   if (recipients.length === 0) return null;
   const mails = cancelledMails({
     event: { ...event, sequence: poll.finalSequence + 1, stampMs: now },
+    origin: mail.origin,
     organiser,
     recipients,
   });
