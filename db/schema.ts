@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import type { DigestEntry } from '@/lib/mail/digest';
 
 export const polls = sqliteTable('polls', {
   id: text('id').primaryKey(),
@@ -157,6 +158,11 @@ export const outbox = sqliteTable(
     leaseExpiresAt: integer('lease_expires_at'),
     sentAt: integer('sent_at'),
     lastError: text('last_error'),
+    /**
+     * The organiser's digest only: who it names so far. While no sender has taken the row,
+     * each new answer or comment joins it and its payload is rendered again.
+     */
+    digest: text('digest', { mode: 'json' }).$type<DigestEntry[]>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

@@ -11,6 +11,7 @@ import {
   writePollStatus,
   updatePoll,
 } from '@/db/mutations';
+import { enqueueDigest, getPendingDigest, updatePendingDigest } from '@/db/digest';
 import {
   claimMail,
   enqueueMail,
@@ -60,6 +61,9 @@ export function openSqliteStore(file: string): Store {
     findUnsubscribe,
     stopMailTo,
     enqueueMail,
+    getPendingDigest,
+    enqueueDigest,
+    updatePendingDigest,
     claimMail,
     markMailSent,
     markMailFailed,

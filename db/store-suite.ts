@@ -348,5 +348,55 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
       );
       expect(claimed.map((m) => m.recipient)).toEqual(['bo@example.org', 'bo@example.org']);
     });
+
+    it('keeps one pending digest per poll, which no sender takes before it is due', async () => {
+      const { id } = await createPoll();
+      const digest = (text: string, token: string) => ({
+        pollId: id,
+        kind: 'digest' as const,
+        recipient: 'ada@example.org',
+        idempotencyKey: `${id}.digest.1`,
+        message: { subject: 's', text, html: `<p>${text}</p>`, headers: {}, calendar: null },
+        unsubscribeTokenHash: token,
+      });
+      const rules = { leaseMs: 60_000, limit: 10, maxAttempts: 3 };
+      const due = NOW + 15 * 60_000;
+      const grace = { kind: 'answer' as const, name: 'Grace' };
+      const alan = { kind: 'comment' as const, name: 'Alan' };
+      await store.transaction((tx) =>
+        store.enqueueDigest(tx, digest('Grace', 'd1'), [grace], due, NOW),
+      );
+      const pending = await store.getPendingDigest(store, id);
+      expect(pending).toEqual({
+        id: expect.any(String),
+        idempotencyKey: `${id}.digest.1`,
+        entries: [grace],
+      });
+      expect(await store.transaction((tx) => store.claimMail(tx, due - 1, rules))).toEqual([]);
+      expect(
+        await store.transaction((tx) =>
+          store.updatePendingDigest(
+            tx,
+            pending!.id,
+            digest('Grace, Alan', 'd2'),
+            [grace, alan],
+            NOW,
+          ),
+        ),
+      ).toBe(true);
+      expect((await store.getPendingDigest(store, id))?.entries).toEqual([grace, alan]);
+      expect((await store.findUnsubscribe(store, 'd2'))?.recipient).toBe('ada@example.org');
+
+      const claimed = await store.transaction((tx) => store.claimMail(tx, due, rules));
+      expect(claimed.map((m) => m.message.text)).toEqual(['Grace, Alan']);
+      // Taken: nothing joins it any more.
+      expect(await store.getPendingDigest(store, id)).toBeNull();
+      expect(
+        await store.transaction((tx) =>
+          store.updatePendingDigest(tx, pending!.id, digest('late', 'd3'), [grace], NOW),
+        ),
+      ).toBe(false);
+      expect(await store.findUnsubscribe(store, 'd3')).toBeNull();
+    });
   });
 }

@@ -12,6 +12,7 @@ import 'server-only';
  */
 import type { WriteBucket } from '@/lib/http/rate-limit';
 import type { Locale } from '@/lib/i18n/locales';
+import type { DigestEntry } from '@/lib/mail/digest';
 import type { MailKind, MailMessage, MailRecipient } from '@/lib/mail/mail-message';
 import type { PollUpdate } from '@/lib/poll/poll-admin';
 import type { PollRecord, PollStatus } from '@/lib/poll/model';
@@ -176,6 +177,30 @@ export interface Store extends Reader {
   stopMailTo(tx: Tx, pollId: string, recipient: string, now: number): Promise<number>;
   /** Skips a mail to an address that stopped mail about its poll; stores its unsubscribe token. */
   enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): Promise<void>;
+  /** The poll's digest that no sender has taken yet, with whom it names so far. */
+  getPendingDigest(
+    db: Reader,
+    pollId: string,
+  ): Promise<{ id: string; idempotencyKey: string; entries: DigestEntry[] } | null>;
+  /** Queues a digest naming `entries`, due at `dueAt` (no sender takes it before). */
+  enqueueDigest(
+    tx: Tx,
+    mail: OutgoingMail,
+    entries: DigestEntry[],
+    dueAt: number,
+    now: number,
+  ): Promise<void>;
+  /**
+   * The pending digest `id`, rendered again with more entries (its key and due time stay);
+   * false when a sender took it in the meantime.
+   */
+  updatePendingDigest(
+    tx: Tx,
+    id: string,
+    mail: OutgoingMail,
+    entries: DigestEntry[],
+    now: number,
+  ): Promise<boolean>;
   /**
    * Takes due mail for sending: unsent, under `maxAttempts`, due, and not held by a live
    * lease; counts the attempt and sets the lease, in the caller's transaction. PostgreSQL:

@@ -6,7 +6,7 @@ import { prepareVote, type PreparedVote } from '@/lib/poll/vote-input';
 import { isEditor, type EditorCredential } from '@/server/access';
 import type { Context } from '@/server/context';
 import { wakeMailSender } from '@/server/mail/mail-sender';
-import { queueEditLink } from '@/server/mail/poll-mail';
+import { queueDigest, queueEditLink } from '@/server/mail/poll-mail';
 import { organiserWrite } from '@/server/organiser-write';
 import { refuse, writeBudgetProblem, type Outcome, type Problem } from '@/server/problem';
 
@@ -48,6 +48,8 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
       const refused = await refusal(store, tx, pollId, editor.participantId, vote, now);
       if (refused) return refuse(refused);
       await store.replaceAnswer(tx, pollId, editor.participantId, vote, now);
+      if (mail)
+        await queueDigest(store, tx, mail, pollId, { kind: 'change', name: vote.name }, now);
       return { ok: true, participantId: editor.participantId, editToken: editor.editToken };
     }
     // A repeated submission key is the same answer sent twice: the first one stands, and its
@@ -65,6 +67,7 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
       { ...vote, editTokenHash: hashSecret(editToken), locale: mail?.locale ?? 'en' },
       now,
     );
+    if (mail) await queueDigest(store, tx, mail, pollId, { kind: 'answer', name: vote.name }, now);
     if (mail && vote.email)
       await queueEditLink(
         store,

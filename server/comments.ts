@@ -1,6 +1,8 @@
 import 'server-only';
 import { prepareComment } from '@/lib/poll/poll-admin';
 import type { Context } from '@/server/context';
+import { wakeMailSender } from '@/server/mail/mail-sender';
+import { queueDigest } from '@/server/mail/poll-mail';
 import { organiserWrite } from '@/server/organiser-write';
 import { refuse, writeBudgetProblem, type Outcome } from '@/server/problem';
 
@@ -13,11 +15,17 @@ export async function postComment(
   if (budget) return refuse(budget);
   const prepared = prepareComment(input.comment);
   if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
-  const { store, now } = context;
+  const { store, now, mail } = context;
   const commentId = await store.transaction(async (tx) => {
     await store.lockPoll(tx, input.pollId);
-    return store.insertComment(tx, input.pollId, prepared.value, now);
+    const id = await store.insertComment(tx, input.pollId, prepared.value, now);
+    if (id && mail) {
+      const entry = { kind: 'comment' as const, name: prepared.value.author };
+      await queueDigest(store, tx, mail, input.pollId, entry, now);
+    }
+    return id;
   });
+  if (commentId && mail) wakeMailSender();
   return commentId ? { ok: true, commentId } : refuse({ code: 'notFound' });
 }
 

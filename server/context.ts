@@ -12,6 +12,8 @@ export interface MailRequest {
   locale: Locale;
   /** KAIROS_MAIL_FROM, also the ORGANIZER of an invitation when the organiser gave no address. */
   from: string;
+  /** KAIROS_MAIL_DIGEST_MINUTES: the organiser's digest period, 0 for each at once. */
+  digestMinutes: number;
 }
 
 /**
@@ -31,13 +33,14 @@ export interface Context {
 export function requestContext(
   now: number,
   writeRefusedFor: number | null = null,
-  mail: Omit<MailRequest, 'from'> | null = null,
+  mail: Omit<MailRequest, 'from' | 'digestMinutes'> | null = null,
 ): Context {
   const config = mailConfig();
   return {
     store: getStore(),
     now,
     writeRefusedFor,
-    mail: mail && config ? { ...mail, from: config.from } : null,
+    mail:
+      mail && config ? { ...mail, from: config.from, digestMinutes: config.digestMinutes } : null,
   };
 }

@@ -11,6 +11,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { DigestEntry } from '@/lib/mail/digest';
 
 /**
  * The PostgreSQL twin of db/schema.ts: same tables, columns, indexes and unique constraints,
@@ -142,6 +143,7 @@ export const outbox = pgTable(
     leaseExpiresAt: instant('lease_expires_at'),
     sentAt: instant('sent_at'),
     lastError: text('last_error'),
+    digest: jsonb('digest').$type<DigestEntry[]>(),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [

@@ -13,6 +13,7 @@ import {
   updatePoll,
   writePollStatus,
 } from '@/db/postgres/mutations';
+import { enqueueDigest, getPendingDigest, updatePendingDigest } from '@/db/postgres/digest';
 import {
   claimMail,
   enqueueMail,
@@ -80,6 +81,9 @@ export function openPostgresStore(postgres: () => Promise<Postgres>): Store {
     findUnsubscribe,
     stopMailTo,
     enqueueMail,
+    getPendingDigest,
+    enqueueDigest,
+    updatePendingDigest,
     claimMail,
     markMailSent,
     markMailFailed,

@@ -2,7 +2,8 @@ import 'server-only';
 import { createTranslator } from 'next-intl';
 import type { OutgoingMail } from '@/db/store';
 import { buildIcs, type CalendarEvent } from '@/lib/export/ics-export';
-import type { Locale } from '@/lib/i18n/locales';
+import { formattingLocale, type Locale } from '@/lib/i18n/locales';
+import { summariseDigest, type DigestEntry } from '@/lib/mail/digest';
 import { headerSafe } from '@/lib/mail/address';
 import {
   formatDateFor,
@@ -263,4 +264,53 @@ export function cancelledMails(input: {
         ),
     );
   });
+}
+
+/**
+ * The organiser's digest of who answered or commented. Only the admin token's hash is kept,
+ * so the link is the participant page, and the text points to the admin link of their first
+ * mail.
+ */
+export function digestMail(input: {
+  pollId: string;
+  title: string;
+  organiser: MailRecipient;
+  entries: readonly DigestEntry[];
+  origin: string;
+  pollUrl: string;
+  /** Unique per digest: the Message-ID of its every retry. */
+  key: string;
+}): OutgoingMail {
+  const { locale } = input.organiser;
+  const t = translator(locale);
+  const list = new Intl.ListFormat(formattingLocale(locale, null), { type: 'conjunction' });
+  const names = (people: string[]) => ({ names: list.format(people.map(headerSafe)) });
+  const summary = summariseDigest(input.entries);
+  const lines: MailBlock[] = [];
+  if (summary.answered.length > 0)
+    lines.push({ kind: 'paragraph', text: t('digest.answered', names(summary.answered)) });
+  if (summary.changed.length > 0)
+    lines.push({ kind: 'paragraph', text: t('digest.changed', names(summary.changed)) });
+  if (summary.commented.length > 0)
+    lines.push({ kind: 'paragraph', text: t('digest.commented', names(summary.commented)) });
+  return outgoing(
+    input.pollId,
+    'digest',
+    input.organiser.address,
+    input.key,
+    input.origin,
+    (unsubscribeUrl) =>
+      message(
+        locale,
+        t('digest.subject', { title: input.title }),
+        [
+          greeting(locale, input.organiser.name),
+          { kind: 'paragraph', text: t('digest.intro', { title: input.title }) },
+          ...lines,
+          { kind: 'action', label: t('pollButton'), url: input.pollUrl },
+          { kind: 'paragraph', text: t('digest.adminHint') },
+        ],
+        unsubscribeUrl,
+      ),
+  );
 }

@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 
 function mailOn(now: number, locale: 'en' | 'fr' | 'de' | 'it' | 'es' = 'en'): Context {
-  return context(now, undefined, { origin: ORIGIN, locale, from: FROM });
+  return context(now, undefined, { origin: ORIGIN, locale, from: FROM, digestMinutes: 15 });
 }
 
 /** Passes (one message each) until one sends nothing; returns how many went out. */

@@ -4,8 +4,11 @@ import type { PollRecord } from '@/lib/poll/model';
 import type { MailRequest } from '@/server/context';
 import { scheduledEvent } from '@/server/exports';
 import { adminPath, editPath, pollPath } from '@/server/links';
+import { newShortId } from '@/db/tokens';
+import { digestDueAt, type DigestEntry } from '@/lib/mail/digest';
 import {
   cancelledMails,
+  digestMail,
   editLinkMail,
   organiserCreatedMail,
   scheduledMails,
@@ -140,4 +143,47 @@ export async function prepareDeletionCancel(
     recipients,
   });
   return () => store.enqueueMail(tx, mails, now);
+}
+
+/**
+ * A participant answered, changed their answer or commented: the organiser hears of it in
+ * their digest. The entry joins the poll's pending digest, rendered again; when a sender
+ * already took that one (or there is none), a new digest opens, due one period from now.
+ */
+export async function queueDigest(
+  store: Store,
+  tx: Tx,
+  mail: MailRequest,
+  pollId: string,
+  entry: DigestEntry,
+  now: number,
+): Promise<void> {
+  const poll = await store.getPollWithVotes(tx, pollId);
+  if (!poll) return;
+  const recipients = await store.getMailRecipients(tx, pollId);
+  const organiser = recipients.find((r) => r.role.kind === 'organiser');
+  if (!organiser) return;
+  const compose = (entries: DigestEntry[], key: string) =>
+    digestMail({
+      pollId,
+      title: poll.title,
+      organiser,
+      entries,
+      origin: mail.origin,
+      pollUrl: `${mail.origin}${pollPath(pollId)}`,
+      key,
+    });
+  const pending = await store.getPendingDigest(tx, pollId);
+  if (pending) {
+    const entries = [...pending.entries, entry];
+    const again = compose(entries, pending.idempotencyKey);
+    if (await store.updatePendingDigest(tx, pending.id, again, entries, now)) return;
+  }
+  await store.enqueueDigest(
+    tx,
+    compose([entry], `${pollId}.digest.${newShortId()}`),
+    [entry],
+    digestDueAt(now, mail.digestMinutes),
+    now,
+  );
 }

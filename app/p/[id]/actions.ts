@@ -68,7 +68,7 @@ export async function postComment(
       pollId,
       comment: { author: formData.get('author') ?? '', body: formData.get('body') ?? '' },
     },
-    requestContext(requestTime(), refused),
+    requestContext(requestTime(), refused, await mailRequest()),
   );
   if (!result.ok) return (await describeProblem(result.problem)).body;
   revalidatePath(`/p/${pollId}`, 'layout');
