@@ -111,6 +111,13 @@ export async function stopMailTo(
     .run().changes;
 }
 
+export async function dropQueuedMail(tx: Tx, pollId: string, kind: MailKind): Promise<number> {
+  return connectionOf(tx)
+    .delete(outbox)
+    .where(and(eq(outbox.pollId, pollId), eq(outbox.kind, kind), isNull(outbox.sentAt)))
+    .run().changes;
+}
+
 export async function enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): Promise<void> {
   const db = connectionOf(tx);
   const stops = new Map<string, Set<string>>();
@@ -127,7 +134,7 @@ export async function enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): P
         recipient: mail.recipient,
         payload: mail.message as unknown as Record<string, unknown>,
         idempotencyKey: mail.idempotencyKey,
-        nextAttemptAt: now,
+        nextAttemptAt: mail.dueAt ?? now,
         createdAt: now,
       })
       .onConflictDoNothing({ target: outbox.idempotencyKey })

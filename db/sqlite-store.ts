@@ -14,6 +14,7 @@ import {
 import { enqueueDigest, getPendingDigest, updatePendingDigest } from '@/db/digest';
 import {
   claimMail,
+  dropQueuedMail,
   enqueueMail,
   getFailedMail,
   getMailRecipients,
@@ -61,6 +62,7 @@ export function openSqliteStore(file: string): Store {
     findUnsubscribe,
     stopMailTo,
     enqueueMail,
+    dropQueuedMail,
     getPendingDigest,
     enqueueDigest,
     updatePendingDigest,

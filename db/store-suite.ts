@@ -398,5 +398,37 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
       ).toBe(false);
       expect(await store.findUnsubscribe(store, 'd3')).toBeNull();
     });
+
+    it('holds a mail with a due time until then, and drops a kind of unsent mail', async () => {
+      const { id } = await createPoll();
+      const note = (kind: 'deadline' | 'editLink', key: string, dueAt?: number) => ({
+        pollId: id,
+        kind,
+        recipient: 'ada@example.org',
+        idempotencyKey: key,
+        message: { subject: 's', text: key, html: '<p>t</p>', headers: {}, calendar: null },
+        unsubscribeTokenHash: `hash-${key}`,
+        ...(dueAt === undefined ? {} : { dueAt }),
+      });
+      const rules = { leaseMs: 60_000, limit: 10, maxAttempts: 3 };
+      await store.transaction((tx) =>
+        store.enqueueMail(
+          tx,
+          [
+            note('deadline', 'n1', NOW + HOUR),
+            note('editLink', 'e1'),
+            note('deadline', 'n2', NOW + 2 * HOUR),
+          ],
+          NOW,
+        ),
+      );
+      const claimed = await store.transaction((tx) => store.claimMail(tx, NOW, rules));
+      expect(claimed.map((m) => m.idempotencyKey)).toEqual(['e1']);
+      await store.transaction((tx) => store.markMailSent(tx, claimed[0]!.id, NOW));
+      expect(await store.transaction((tx) => store.dropQueuedMail(tx, id, 'deadline'))).toBe(2);
+      expect(await store.transaction((tx) => store.claimMail(tx, NOW + 3 * HOUR, rules))).toEqual(
+        [],
+      );
+    });
   });
 }

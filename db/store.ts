@@ -70,6 +70,8 @@ export interface OutgoingMail {
   message: MailMessage;
   /** The hash of the secret in the mail's unsubscribe link, kept with the mail. */
   unsubscribeTokenHash: string;
+  /** No sender takes it before (the deadline note); at once when absent. */
+  dueAt?: number;
 }
 
 /** What an unsubscribe link names. */
@@ -177,6 +179,8 @@ export interface Store extends Reader {
   stopMailTo(tx: Tx, pollId: string, recipient: string, now: number): Promise<number>;
   /** Skips a mail to an address that stopped mail about its poll; stores its unsubscribe token. */
   enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): Promise<void>;
+  /** Drops the poll's unsent mail of one kind (a deadline note that no longer holds). */
+  dropQueuedMail(tx: Tx, pollId: string, kind: MailKind): Promise<number>;
   /** The poll's digest that no sender has taken yet, with whom it names so far. */
   getPendingDigest(
     db: Reader,

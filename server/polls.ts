@@ -14,6 +14,7 @@ import {
   prepareDeletionCancel,
   queueOrganiserCreated,
   queueScheduleChange,
+  syncDeadlineNote,
 } from '@/server/mail/poll-mail';
 import { refuse, writeBudgetProblem, type Outcome, type Payload } from '@/server/problem';
 
@@ -97,6 +98,7 @@ export function editPoll(
       const moved = await changeStatus(tx, poll, { kind: 'reopen' }, context);
       if (!moved.ok) return moved;
     }
+    await syncDeadlineNote(store, tx, context.mail, input.pollId, now);
     const updated = await store.getPollWithVotes(tx, input.pollId);
     return updated
       ? { ok: true, poll: updated, notices: prepared.value.notices }
@@ -116,7 +118,15 @@ export function setPollStatus(
     if (!status.success) return refuse({ code: 'malformed' });
     const poll = await context.store.getPollWithVotes(tx, input.pollId);
     if (!poll) return refuse({ code: 'notFound' });
-    return changeStatus(tx, poll, { kind: status.data === 'open' ? 'reopen' : 'close' }, context);
+    const moved = await changeStatus(
+      tx,
+      poll,
+      { kind: status.data === 'open' ? 'reopen' : 'close' },
+      context,
+    );
+    if (moved.ok)
+      await syncDeadlineNote(context.store, tx, context.mail, input.pollId, context.now);
+    return moved;
   });
 }
 
@@ -146,6 +156,7 @@ export async function finalisePoll(
     const poll = await store.getPollWithVotes(tx, input.pollId);
     if (!poll) return refuse({ code: 'notFound' });
     if (mail) await queueScheduleChange(store, tx, mail, current, poll, now);
+    await syncDeadlineNote(store, tx, mail, input.pollId, now);
     return { ok: true, poll };
   });
   if (outcome.ok && mail) wakeMailSender();
@@ -159,6 +170,7 @@ export async function deletePoll(input: OrganiserTarget, context: Context): Prom
     const cancel = mail ? await prepareDeletionCancel(store, tx, mail, input.pollId, now) : null;
     if (!(await store.deletePoll(tx, input.pollId))) return refuse({ code: 'notFound' });
     await cancel?.();
+    await syncDeadlineNote(store, tx, null, input.pollId, now);
     return { ok: true };
   });
   if (outcome.ok && mail) wakeMailSender();

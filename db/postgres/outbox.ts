@@ -109,6 +109,15 @@ export async function stopMailTo(
   return dropped.rowCount ?? 0;
 }
 
+export async function dropQueuedMail(tx: Tx, pollId: string, kind: MailKind): Promise<number> {
+  const dropped = await (
+    await pgOf(tx)
+  )
+    .delete(outbox)
+    .where(and(eq(outbox.pollId, pollId), eq(outbox.kind, kind), isNull(outbox.sentAt)));
+  return dropped.rowCount ?? 0;
+}
+
 export async function enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): Promise<void> {
   if (mails.length === 0) return;
   const db = await pgOf(tx);
@@ -125,7 +134,7 @@ export async function enqueueMail(tx: Tx, mails: OutgoingMail[], now: number): P
         recipient: mail.recipient,
         payload: mail.message as unknown as Record<string, unknown>,
         idempotencyKey: mail.idempotencyKey,
-        nextAttemptAt: now,
+        nextAttemptAt: mail.dueAt ?? now,
         createdAt: now,
       })),
     )

@@ -16,6 +16,7 @@ import {
 import { enqueueDigest, getPendingDigest, updatePendingDigest } from '@/db/postgres/digest';
 import {
   claimMail,
+  dropQueuedMail,
   enqueueMail,
   getFailedMail,
   getMailRecipients,
@@ -81,6 +82,7 @@ export function openPostgresStore(postgres: () => Promise<Postgres>): Store {
     findUnsubscribe,
     stopMailTo,
     enqueueMail,
+    dropQueuedMail,
     getPendingDigest,
     enqueueDigest,
     updatePendingDigest,

@@ -11,7 +11,8 @@ export interface MailMessage {
   calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null;
 }
 
-export type MailKind = 'organiserCreated' | 'editLink' | 'scheduled' | 'cancelled' | 'digest';
+export type MailKind =
+  'organiserCreated' | 'editLink' | 'scheduled' | 'cancelled' | 'digest' | 'deadline';
 
 /** Someone a poll may write to, with what their mail is written in. */
 export interface MailRecipient {

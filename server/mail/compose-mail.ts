@@ -308,9 +308,44 @@ export function digestMail(input: {
           { kind: 'paragraph', text: t('digest.intro', { title: input.title }) },
           ...lines,
           { kind: 'action', label: t('pollButton'), url: input.pollUrl },
-          { kind: 'paragraph', text: t('digest.adminHint') },
+          { kind: 'paragraph', text: t('adminHint') },
         ],
         unsubscribeUrl,
       ),
   );
+}
+
+/** The organiser's note that the deadline has passed, written when it is set, due at it. */
+export function deadlineMail(input: {
+  pollId: string;
+  title: string;
+  organiser: MailRecipient;
+  deadline: number;
+  origin: string;
+  pollUrl: string;
+}): OutgoingMail {
+  const { locale } = input.organiser;
+  const t = translator(locale);
+  return {
+    ...outgoing(
+      input.pollId,
+      'deadline',
+      input.organiser.address,
+      `${input.pollId}.deadline.${input.deadline}`,
+      input.origin,
+      (unsubscribeUrl) =>
+        message(
+          locale,
+          t('deadline.subject', { title: input.title }),
+          [
+            greeting(locale, input.organiser.name),
+            { kind: 'paragraph', text: t('deadline.intro', { title: input.title }) },
+            { kind: 'action', label: t('pollButton'), url: input.pollUrl },
+            { kind: 'paragraph', text: t('adminHint') },
+          ],
+          unsubscribeUrl,
+        ),
+    ),
+    dueAt: input.deadline,
+  };
 }

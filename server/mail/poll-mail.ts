@@ -8,6 +8,7 @@ import { newShortId } from '@/db/tokens';
 import { digestDueAt, type DigestEntry } from '@/lib/mail/digest';
 import {
   cancelledMails,
+  deadlineMail,
   digestMail,
   editLinkMail,
   organiserCreatedMail,
@@ -184,6 +185,43 @@ export async function queueDigest(
     compose([entry], `${pollId}.digest.${newShortId()}`),
     [entry],
     digestDueAt(now, mail.digestMinutes),
+    now,
+  );
+}
+
+/**
+ * After any change of the poll's deadline or status: the note that the deadline passed is
+ * queued, due at it, while the poll is open with a deadline ahead and the organiser gave an
+ * address; a note that no longer holds (deadline moved or removed, poll closed, scheduled or
+ * deleted) is dropped.
+ */
+export async function syncDeadlineNote(
+  store: Store,
+  tx: Tx,
+  mail: MailRequest | null,
+  pollId: string,
+  now: number,
+): Promise<void> {
+  await store.dropQueuedMail(tx, pollId, 'deadline');
+  if (!mail) return;
+  const poll = await store.getPollWithVotes(tx, pollId);
+  if (!poll || poll.status !== 'open' || poll.deadline === null || poll.deadline <= now) return;
+  const organiser = (await store.getMailRecipients(tx, pollId)).find(
+    (r) => r.role.kind === 'organiser',
+  );
+  if (!organiser) return;
+  await store.enqueueMail(
+    tx,
+    [
+      deadlineMail({
+        pollId,
+        title: poll.title,
+        organiser,
+        deadline: poll.deadline,
+        origin: mail.origin,
+        pollUrl: `${mail.origin}${pollPath(pollId)}`,
+      }),
+    ],
     now,
   );
 }

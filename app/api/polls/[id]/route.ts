@@ -79,7 +79,7 @@ export async function PATCH(request: Request, { params }: RouteContext<'/api/pol
   const body = await readJson(request);
   const result = await editPoll(
     { pollId: id, adminToken: bearerToken(request), payload: body },
-    requestContext(requestTime()),
+    requestContext(requestTime(), null, await mailRequest()),
   );
   // The token is checked first: a stranger's unreadable body is still a missing poll.
   if (!result.ok)

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { submitAnswer } from '@/server/answers';
 import { requestContext } from '@/server/context';
 import { requestTime } from '@/app/clock';
+import { mailRequest } from '@/app/mail-request';
 import { bearerToken } from '@/app/api/bearer';
 import { jsonFailure, notFoundJson, problemJson, readJson } from '@/app/api/json';
 import { failure } from '@/app/problem-messages';
@@ -29,7 +30,7 @@ export async function PUT(
   // the validation messages.
   const result = await submitAnswer(
     { pollId: id, editor: { participantId, editToken }, answer },
-    requestContext(requestTime()),
+    requestContext(requestTime(), null, await mailRequest()),
   );
   if (!result.ok) return await problemJson(result.problem);
   return NextResponse.json(
