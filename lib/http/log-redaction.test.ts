@@ -12,6 +12,11 @@ describe('redactSecretPaths', () => {
       redactSecretPaths('GET http://x.org/p/abc/edit/part1/tok_en?x=1 and /p/def/admin/tok2'),
     ).toBe('GET http://x.org/p/abc/edit/part1/[redacted]?x=1 and /p/def/admin/[redacted]');
   });
+  it('removes the token of an unsubscribe link, and of its one-click address', () => {
+    expect(redactSecretPaths('POST /unsubscribe/AbC-_12/one-click 200')).toBe(
+      'POST /unsubscribe/[redacted]/one-click 200',
+    );
+  });
   it('leaves participant links and other text alone', () => {
     const line = 'GET /p/abc123 200, /api/polls/abc123/responses/part1';
     expect(redactSecretPaths(line)).toBe(line);

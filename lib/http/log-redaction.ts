@@ -1,10 +1,10 @@
 /**
- * Admin and edit links are the only credentials Kairos has: /p/{poll}/admin/{token} and
- * /p/{poll}/edit/{participant}/{token}. Server logs must never hold them, so every log line
+ * Kairos's credentials are links: /p/{poll}/admin/{token}, /p/{poll}/edit/{participant}/{token}
+ * and a mail's /unsubscribe/{token}. Server logs must never hold them, so every log line
  * passes through this before it is written (instrumentation.ts). Ids and tokens are
  * base64url, so a token ends at the first other character.
  */
-const SECRET_PATH = /(\/p\/[\w%-]+\/(?:admin|edit\/[\w%-]+))\/[\w%-]+/g;
+const SECRET_PATH = /(\/p\/[\w%-]+\/(?:admin|edit\/[\w%-]+)|\/unsubscribe)\/[\w%-]+/g;
 
 export const REDACTED = '[redacted]';
 
