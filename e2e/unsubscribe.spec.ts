@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { expect, test } from '@playwright/test';
 import { ownPort, startOwnServer, type OwnServer } from './own-server';
+import { hydrated } from './support';
 
 const SMTP_PORT = 2527;
 
@@ -148,7 +150,13 @@ test.describe('one-click unsubscribe, through a real SMTP server', () => {
 
     // Chen stops through the page's button instead.
     await page.goto(links.get('chen@example.org')!);
-    await page.getByRole('button', { name: 'Stop this mail' }).click();
+    const button = page.getByRole('button', { name: 'Stop this mail' });
+    await hydrated(button);
+    const audit = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(audit.violations).toEqual([]);
+    await button.click();
     await expect(page.getByRole('status')).toHaveText(
       'Done: no more mail about “Quiet call” goes to this address.',
     );
