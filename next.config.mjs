@@ -6,6 +6,9 @@ import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 /** @type {import('next').NextConfig} */
 const config = {
   poweredByHeader: false,
+  // proxy.ts must see a client navigation for what it is (its flight headers and `_rsc`
+  // query), which Next.js otherwise strips before the proxy: app/page-cache.ts keeps HTML only.
+  skipProxyUrlNormalize: true,
   // `npm test` typechecks first (tsc with next typegen); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   experimental: {

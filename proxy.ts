@@ -9,6 +9,7 @@ import {
   parseRateLimitSettings,
 } from '@/lib/http/rate-limit';
 import { spendWrite } from '@/server/write-budget';
+import { cachedPage, isPageRender } from '@/app/page-cache';
 
 /**
  * Every request passes here first: pages get a Content-Security-Policy with a fresh nonce
@@ -136,6 +137,14 @@ export async function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const policy = contentSecurityPolicy(nonce);
+  if (!isPageRender(request)) {
+    const page = await cachedPage(request, nonce);
+    if (page) {
+      const headers = new Headers(page.headers);
+      headers.set('Content-Security-Policy', policy);
+      return new NextResponse(new Uint8Array(page.body), { status: page.status, headers });
+    }
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
   if (refusedWrite === null) requestHeaders.delete(WRITE_REFUSED_HEADER);

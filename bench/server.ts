@@ -82,6 +82,11 @@ export async function startBenchServer({
     process.execPath,
     [
       ...nodeFlags,
+      // BENCH_CPU_PROFILE=<folder>: each server writes a V8 CPU profile there when it stops
+      // (open it in Chrome's DevTools); NODE_OPTIONS may not carry --cpu-prof.
+      ...(process.env.BENCH_CPU_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+        : []),
       path.join(root, 'node_modules/next/dist/bin/next'),
       'start',
       '-p',

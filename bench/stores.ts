@@ -30,7 +30,7 @@ const SETUPS: Setup[] = [
     label: 'SQLite, write budget on',
     instances: 1,
     postgres: false,
-    env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '100000000' },
+    env: { KAIROS_RATE_LIMIT_WRITES_PER_MINUTE: '1000000' },
   },
   { label: 'PostgreSQL, 1 instance', instances: 1, postgres: true },
   { label: 'PostgreSQL, 2 instances', instances: 2, postgres: true },

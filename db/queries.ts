@@ -3,7 +3,7 @@ import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { connectionOf, preparedOnce, type Db } from '@/db/client';
 import { cachedAt, deepFreeze, pollRecordOf, remember } from '@/db/poll-cache';
 import { comments, options, participants, polls, votes } from '@/db/schema';
-import type { AnswerRules, Reader } from '@/db/store';
+import type { AnswerRules, PollStamp, Reader } from '@/db/store';
 import type { PollRecord } from '@/lib/poll/model';
 
 type Select = Pick<Db, 'select'>;
@@ -157,6 +157,15 @@ export async function getAdminTokenHash(on: Reader, pollId: string): Promise<str
     .where(eq(polls.id, pollId))
     .get();
   return row?.hash ?? null;
+}
+
+export async function getPollStamp(on: Reader, pollId: string): Promise<PollStamp | null> {
+  const row = connectionOf(on)
+    .select({ version: polls.version, deadline: polls.deadline })
+    .from(polls)
+    .where(eq(polls.id, pollId))
+    .get();
+  return row ?? null;
 }
 
 /** The hash of the participant's edit token; null unless they answered this very poll. */

@@ -115,6 +115,33 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
       expect(await store.getAdminTokenHash(store, 'missing')).toBeNull();
     });
 
+    it('stamps a poll with its version and deadline, and nothing for a missing one', async () => {
+      const { id, optionIds } = await createPoll();
+      const first = await store.getPollStamp(store, id);
+      expect(first).toEqual({ version: await version(id), deadline: null });
+      await store.transaction((tx) => store.insertAnswer(tx, id, answer(optionIds, 'yes'), NOW));
+      const deadline = NOW + 7 * 24 * HOUR;
+      await store.transaction((tx) =>
+        store.updatePoll(
+          tx,
+          id,
+          {
+            details: {},
+            settings: { deadline },
+            addOptions: [],
+            removeOptionIds: [],
+            reanchored: [],
+            notices: [],
+          },
+          NOW + 1,
+        ),
+      );
+      const later = (await store.getPollStamp(store, id))!;
+      expect(later).toEqual({ version: await version(id), deadline });
+      expect(later.version).toBeGreaterThanOrEqual(first!.version + 2);
+      expect(await store.getPollStamp(store, 'missing')).toBeNull();
+    });
+
     it('stores an answer and shows it in the next read, moving the version', async () => {
       const { id, optionIds } = await createPoll();
       expect((await store.getPollWithVotes(store, id))!.participants).toHaveLength(0);

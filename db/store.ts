@@ -60,6 +60,12 @@ export interface NewPoll {
   organiserLocale: Locale;
 }
 
+/** The poll's version (moved by every write) and its deadline, read from one indexed row. */
+export interface PollStamp {
+  version: number;
+  deadline: number | null;
+}
+
 /** A mail to queue in the transaction of the change that caused it. */
 export interface OutgoingMail {
   pollId: string;
@@ -129,6 +135,8 @@ export interface Store extends Reader {
   getOptionIds(db: Reader, pollId: string): Promise<string[] | null>;
   getAnswerRules(db: Reader, pollId: string): Promise<AnswerRules | null>;
   getAdminTokenHash(db: Reader, pollId: string): Promise<string | null>;
+  /** What a rendered page of the poll depends on besides the request: null for a missing poll. */
+  getPollStamp(db: Reader, pollId: string): Promise<PollStamp | null>;
   getEditTokenHash(db: Reader, pollId: string, participantId: string): Promise<string | null>;
   findParticipantBySubmissionKey(db: Reader, pollId: string, key: string): Promise<string | null>;
   /** Yes answers to the option, leaving out one participant's own (when they change theirs). */

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PollStamp } from '@/db/store';
 import type { PollRecord } from '@/lib/poll/model';
 import { visiblePoll, type ResultsHidden } from '@/lib/poll/privacy';
 import { isEditor, isOrganiser, type EditorCredential } from '@/server/access';
@@ -59,4 +60,12 @@ export async function pollTitle(
   context: Pick<Context, 'store'>,
 ): Promise<string | null> {
   return (await context.store.getPollWithVotes(context.store, pollId))?.title ?? null;
+}
+
+/** What a rendered page of the poll depends on in the store (app/page-cache.ts keys on it). */
+export async function pollStamp(
+  pollId: string,
+  context: Pick<Context, 'store'>,
+): Promise<PollStamp | null> {
+  return context.store.getPollStamp(context.store, pollId);
 }

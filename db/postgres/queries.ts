@@ -4,7 +4,7 @@ import { cachedAt, deepFreeze, pollRecordOf, remember } from '@/db/poll-cache';
 import type { PgDb } from '@/db/postgres/client';
 import { inTransaction, pgOf, poolOf } from '@/db/postgres/handle';
 import { comments, options, participants, polls, votes } from '@/db/postgres/schema';
-import type { AnswerRules, Reader } from '@/db/store';
+import type { AnswerRules, PollStamp, Reader } from '@/db/store';
 import type { PollRecord } from '@/lib/poll/model';
 
 /**
@@ -150,6 +150,16 @@ export async function getAdminTokenHash(on: Reader, pollId: string): Promise<str
     .from(polls)
     .where(eq(polls.id, pollId));
   return row?.hash ?? null;
+}
+
+export async function getPollStamp(on: Reader, pollId: string): Promise<PollStamp | null> {
+  const [row] = await (
+    await pgOf(on)
+  )
+    .select({ version: polls.version, deadline: polls.deadline })
+    .from(polls)
+    .where(eq(polls.id, pollId));
+  return row ?? null;
 }
 
 export async function getEditTokenHash(
