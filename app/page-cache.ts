@@ -11,10 +11,11 @@ import {
 } from '@/lib/http/page-cache';
 import { DETECTED_ZONE_COOKIE, PICKED_ZONE_COOKIE } from '@/lib/time/viewer-zone';
 import { requestContext } from '@/server/context';
+import { failedMailOf } from '@/server/mail/failed-mail';
 import { pollStamp } from '@/server/views';
 
 /**
- * The poll and create pages, served again to the next viewer who would get the same bytes
+ * The poll, organiser's and create pages, served again to the next viewer who would get the same bytes
  * (lib/http/page-cache.ts decides which requests and under which key). A miss renders the
  * page by asking this very server for it, marked with a token only this process knows (so
  * proxy.ts lets it through to React), and keeps the answer; concurrent misses for one key
@@ -109,9 +110,17 @@ export async function cachedPage(
   const now = Date.now();
   let stamp = null;
   if (base.pollId !== null) {
-    stamp = await pollStamp(base.pollId, requestContext(now));
-    // A missing poll renders its not-found page as any other would.
-    if (!stamp) return null;
+    const context = requestContext(now);
+    const [poll, failedMail] = await Promise.all([
+      pollStamp(base.pollId, context),
+      base.adminToken === null
+        ? undefined
+        : failedMailOf({ pollId: base.pollId, adminToken: base.adminToken }, context),
+    ]);
+    // A missing poll renders its not-found page as any other would, and so does a wrong
+    // admin token: its answer is not a 200, so it is never kept.
+    if (!poll) return null;
+    stamp = { ...poll, failedMail };
   }
   const key = stampedKey(base, stamp, now);
   let page = pages.cache.get(key) ?? null;

@@ -34,14 +34,21 @@ function request({
 }
 
 describe('which pages are kept', () => {
-  it('keeps the create page and a poll page, naming the poll', () => {
-    expect(pageKey(request({ pathname: '/' }), RULES)?.pollId).toBeNull();
-    expect(pageKey(request(), RULES)?.pollId).toBe(POLL);
+  it('keeps the create page, a poll page and the organiser’s, naming the poll', () => {
+    expect(pageKey(request({ pathname: '/' }), RULES)).toMatchObject({
+      pollId: null,
+      adminToken: null,
+    });
+    expect(pageKey(request(), RULES)).toMatchObject({ pollId: POLL, adminToken: null });
+    expect(pageKey(request({ pathname: `/p/${POLL}/admin/secret` }), RULES)).toMatchObject({
+      pollId: POLL,
+      adminToken: 'secret',
+    });
   });
 
   it('never keeps another path, another method, a flight request or a viewer’s own page', () => {
     const refused = [
-      request({ pathname: `/p/${POLL}/admin/secret` }),
+      request({ pathname: `/p/${POLL}/admin/secret/results.csv` }),
       request({ pathname: `/p/${POLL}/edit/x` }),
       request({ pathname: `/p/${POLL}/` }),
       request({ pathname: '/p/short' }),
@@ -98,6 +105,11 @@ describe('which pages are kept', () => {
     expect(stampedKey(base, { ...open, version: 4 }, now)).not.toBe(key);
     // 16:00:55, the same minute, the deadline passed.
     expect(stampedKey(base, open, now + 25_000)).not.toBe(key);
+    const failing = { ...open, failedMail: [{ recipient: 'a@example.org', attempts: 8 }] };
+    expect(stampedKey(base, failing, now)).not.toBe(key);
+    expect(stampedKey(base, { ...open, failedMail: [] }, now)).not.toBe(
+      stampedKey(base, failing, now),
+    );
     const noDeadline = { version: 3, deadline: null };
     expect(stampedKey(base, noDeadline, now + 29_999)).toBe(stampedKey(base, noDeadline, now));
     expect(stampedKey(base, noDeadline, now + 30_000)).not.toBe(stampedKey(base, noDeadline, now));

@@ -33,11 +33,13 @@ export interface PageCacheRules {
 export interface PageKey {
   /** The poll whose version the page shows; null for the create page. */
   pollId: string | null;
+  /** On the organiser's page, the token in its path (the page also shows failed mail). */
+  adminToken: string | null;
   key: string;
 }
 
 // Poll ids are 96 random bits in base64url, 16 characters (db/tokens.ts, newPublicId).
-const POLL_PAGE = /^\/p\/([A-Za-z0-9_-]{16})$/;
+const POLL_PAGE = /^\/p\/([A-Za-z0-9_-]{16})(?:\/admin\/([A-Za-z0-9_-]{1,64}))?$/;
 // A client-side navigation asks for the page's flight data, not its HTML.
 const FLIGHT_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-action'];
 
@@ -48,12 +50,13 @@ export function pageKey(request: PageRequest, rules: PageCacheRules): PageKey | 
   const names = request.cookieNames();
   if (names.some((name) => rules.privateCookiePrefixes.some((prefix) => name.startsWith(prefix))))
     return null;
-  let pollId: string | null;
-  if (request.pathname === '/') pollId = null;
-  else {
+  let pollId: string | null = null;
+  let adminToken: string | null = null;
+  if (request.pathname !== '/') {
     const match = POLL_PAGE.exec(request.pathname);
     if (!match) return null;
     pollId = match[1]!;
+    adminToken = match[2] ?? null;
   }
   const key = JSON.stringify([
     request.pathname,
@@ -61,7 +64,7 @@ export function pageKey(request: PageRequest, rules: PageCacheRules): PageKey | 
     ...rules.varyCookies.map((name) => request.cookie(name) ?? null),
     ...rules.varyHeaders.map((name) => request.header(name)),
   ]);
-  return { pollId, key };
+  return { pollId, adminToken, key };
 }
 
 const MINUTE = 60_000;
@@ -73,13 +76,15 @@ const MINUTE = 60_000;
  */
 export function stampedKey(
   base: PageKey,
-  stamp: { version: number; deadline: number | null } | null,
+  stamp: { version: number; deadline: number | null; failedMail?: unknown } | null,
   now: number,
 ): string {
   const minute = Math.floor(now / MINUTE);
   if (!stamp) return `${base.key}|${minute}`;
   const closed = stamp.deadline !== null && stamp.deadline <= now;
-  return `${base.key}|${stamp.version}|${closed ? 1 : 0}|${minute}`;
+  // Mail failing is no write to the poll, so the organiser's page keys on the list itself.
+  const mail = stamp.failedMail === undefined ? '' : `|${JSON.stringify(stamp.failedMail)}`;
+  return `${base.key}|${stamp.version}|${closed ? 1 : 0}|${minute}${mail}`;
 }
 
 export interface KeptPage {
