@@ -23,8 +23,10 @@ const config = {
       {
         source: '/:path*',
         headers: [
-          // Poll, admin and edit links are secrets: never leak them through Referer.
-          { key: 'Referrer-Policy', value: 'no-referrer' },
+          // Poll, admin and edit links are secrets: never leak them through Referer to another
+          // site. Same-origin requests keep their Origin, which Next.js checks on a server
+          // action: a form posted without JavaScript under no-referrer says "null" and is refused.
+          { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           // Browsers without CSP frame-ancestors (set per request in proxy.ts) still refuse frames.
           { key: 'X-Frame-Options', value: 'DENY' },

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { hydrated, newPage, readPoll } from './support';
+import { hydrated, newPage, readPoll, setAnswer } from './support';
 
 /**
  * Wednesday 28 October 2026: Europe is back on winter time, the US is not. An organiser in
@@ -83,9 +83,7 @@ test('the fair slot ranks first with its reason, seen from Los Angeles and from 
   await la.goto(poll.participantUrl);
   await hydrated(la.getByLabel('Your name'));
   await la.getByLabel('Your name').fill('Nic');
-  const rows = la.getByRole('radiogroup');
-  for (let i = 0; i < 4; i++)
-    await rows.nth(i).getByRole('radio', { name: 'Yes', exact: true }).check();
+  for (let i = 0; i < 4; i++) await setAnswer(la, i, 'Yes');
   await expect(la.getByRole('note').filter({ hasText: 'inside your never window' })).toHaveCount(1);
   await expect(la.getByRole('note').filter({ hasText: 'inside your never window' })).toContainText(
     /2:00\sAM – 3:00\sAM is inside your never window, so it counts as no\./,
