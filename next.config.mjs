@@ -23,10 +23,10 @@ const config = {
       {
         source: '/:path*',
         headers: [
-          // Poll, admin and edit links are secrets: never leak them through Referer to another
-          // site. Same-origin requests keep their Origin, which Next.js checks on a server
-          // action: a form posted without JavaScript under no-referrer says "null" and is refused.
-          { key: 'Referrer-Policy', value: 'same-origin' },
+          // Poll, admin and edit links are secrets: a Referer never holds more than the site's
+          // origin, to other sites or to our own (a proxy's log). Not no-referrer: under it a
+          // form posted without JavaScript says Origin: null and Next.js refuses the action.
+          { key: 'Referrer-Policy', value: 'strict-origin' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           // Browsers without CSP frame-ancestors (set per request in proxy.ts) still refuse frames.
           { key: 'X-Frame-Options', value: 'DENY' },

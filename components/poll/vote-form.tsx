@@ -164,6 +164,8 @@ export function VoteForm({
       >
         <input type="hidden" name="payload" value={payload} />
         <input type="hidden" name={ANSWER_FIELDS.timeZone} value={zone ?? ''} />
+        {/* Until hydration (and so always without JavaScript): the action then reads the fields. */}
+        {wide === null && <input type="hidden" name={ANSWER_FIELDS.unscripted} value="1" />}
         <div className="grid items-start gap-4 min-[900px]:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
           <div>
             <label htmlFor="participant-name" className="label">

@@ -1,5 +1,11 @@
 /** The answer form's field names, shared by the form and the action that reads it. */
-export const ANSWER_FIELDS = { name: 'name', timeZone: 'timeZone', votePrefix: 'vote-' } as const;
+export const ANSWER_FIELDS = {
+  name: 'name',
+  timeZone: 'timeZone',
+  votePrefix: 'vote-',
+  /** Rendered by the server and dropped once the page hydrates: the post came without a script. */
+  unscripted: 'unscripted',
+} as const;
 
 /**
  * The answer as the form sent it: the `payload` JSON the page keeps up to date, with the
