@@ -26,8 +26,10 @@ const config = {
       {
         source: '/:path*',
         headers: [
-          // Poll, admin and edit links are secrets: never leak them through Referer.
-          { key: 'Referrer-Policy', value: 'no-referrer' },
+          // Poll, admin and edit links are secrets: a Referer never holds more than the site's
+          // origin, to other sites or to our own (a proxy's log). Not no-referrer: under it a
+          // form posted without JavaScript says Origin: null and Next.js refuses the action.
+          { key: 'Referrer-Policy', value: 'strict-origin' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           // Browsers without CSP frame-ancestors (set per request in proxy.ts) still refuse frames.
           { key: 'X-Frame-Options', value: 'DENY' },

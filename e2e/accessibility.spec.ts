@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { hydrated, openSettings, readPoll } from './support';
+import { answerCells, hydrated, openSettings, readPoll, setAnswer } from './support';
 
 /** Serious and critical axe violations, each with the elements it was found on. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -105,7 +105,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       const poll = await pollWithAnswers(request);
       await page.goto(poll.participantUrl);
-      await expect(page.getByRole('table')).toBeVisible();
+      // The viewer can answer: the results are the answer grid with their row in it.
+      await expect(page.getByRole('grid')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
       await hydrated(page.getByRole('button', { name: 'Change time zone' }));
       await page.getByRole('button', { name: 'Change time zone' }).click();
@@ -149,7 +150,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto(poll.participantUrl);
       await hydrated(page.getByLabel('Your name'));
       await page.getByLabel('Your name').fill('Ryan');
-      await page.getByRole('radio', { name: 'Yes', exact: true }).first().check();
+      await setAnswer(page, 0, 'Yes');
       await page.getByRole('button', { name: 'Send answer' }).click();
       await expect(page.getByText('Thank you, your answer is saved.')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
@@ -222,21 +223,24 @@ test.describe('the answer form with the keyboard alone', () => {
     await expect(page.getByLabel('Your name')).toBeFocused();
     await page.keyboard.type('Keyboard Kim');
 
-    const groups = page.getByRole('radiogroup');
-    await expect(groups).toHaveCount(3);
-    // Tab enters each group on its first radio, unchecked: Space picks Yes, → moves on.
-    const keys = [['Space'], ['ArrowRight'], ['ArrowRight', 'ArrowRight']];
+    const cells = answerCells(page);
+    await expect(cells).toHaveCount(3);
+    // One Tab enters the grid on the first cell; Space and Enter cycle it, → moves on.
+    const keys = [
+      ['Space'],
+      ['ArrowRight', 'Space', 'Enter'],
+      ['ArrowRight', 'Space', 'Space', 'Space'],
+    ];
     const expected = ['Yes', 'If need be', 'No'];
+    await tabTo(
+      page,
+      'the answer grid',
+      async () => await cells.first().evaluate((n) => n === document.activeElement),
+    );
     for (let i = 0; i < 3; i++) {
-      const group = groups.nth(i);
-      await tabTo(
-        page,
-        `the answers of option ${i + 1}`,
-        async () => (await group.locator(':focus').count()) > 0,
-      );
       for (const key of keys[i]!) await page.keyboard.press(key);
-      await expect(group.getByRole('radio', { name: expected[i], exact: true })).toBeChecked();
-      await expect(group.getByRole('radio', { name: expected[i], exact: true })).toBeFocused();
+      await expect(cells.nth(i)).toBeFocused();
+      await expect(cells.nth(i)).toHaveAccessibleName(new RegExp(`: ${expected[i]} \\(`));
     }
 
     await tabTo(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { hydrated, newPage, openSettings, readPoll } from './support';
+import { hydrated, newPage, openSettings, readPoll, setAnswer } from './support';
 
 const timed = (options: { start: string }[]) => ({
   title: 'Bad input',
@@ -62,7 +62,7 @@ test.describe('bad input in the pages', () => {
       await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
     ).json();
     await page.goto(created.participantUrl);
-    await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await setAnswer(page, 0, 'Yes');
     await page.getByRole('button', { name: 'Send answer' }).click();
     await expect(page.getByText('Enter your name so others know who answered.')).toBeVisible();
     expect((await readPoll(request, created.id)).participants).toHaveLength(0);

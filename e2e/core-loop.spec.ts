@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { answer, createTimedPollThroughForm, hydrated, newPage, readPoll } from './support';
+import {
+  answer,
+  answerCells,
+  createTimedPollThroughForm,
+  hydrated,
+  newPage,
+  optionName,
+  setAnswer,
+  readPoll,
+} from './support';
 
 /**
  * An organiser in Rome proposes 08:00 and 17:00 (90 minutes) on 10 June 2026 (both
@@ -37,18 +46,18 @@ test.describe('the core loop across time zones', () => {
     const la = await newPage(browser, 'America/Los_Angeles', 'en-US');
     await la.goto(poll.participantUrl);
     await expect(la.getByText('Los Angeles time')).toBeVisible();
-    const laRows = la.getByRole('radiogroup');
+    const laRows = answerCells(la);
     await expect(laRows.nth(0)).toHaveAccessibleName(
-      'Your answer for Tue, Jun 9 11:00 PM – 12:30 AM',
+      optionName('Your answer for Tue, Jun 9 11:00 PM – 12:30 AM'),
     );
     await expect(laRows.nth(1)).toHaveAccessibleName(
-      'Your answer for Wed, Jun 10 8:00 AM – 9:30 AM',
+      optionName('Your answer for Wed, Jun 10 8:00 AM – 9:30 AM'),
     );
     await expect(laRows.nth(2)).toHaveAccessibleName(
-      'Your answer for Wed, Oct 28 12:00 AM – 1:30 AM',
+      optionName('Your answer for Wed, Oct 28 12:00 AM – 1:30 AM'),
     );
     await expect(laRows.nth(3)).toHaveAccessibleName(
-      'Your answer for Wed, Oct 28 9:00 AM – 10:30 AM',
+      optionName('Your answer for Wed, Oct 28 9:00 AM – 10:30 AM'),
     );
     await expect(la.getByText('ends the next day')).toHaveCount(1);
     await expect(la.getByText('Wed, Jun 10, 8:00 AM – 9:30 AM in Rome')).toBeVisible();
@@ -57,18 +66,18 @@ test.describe('the core loop across time zones', () => {
     // New York, en-US: on 28 Oct New York is still on EDT, so 17:00 Rome is 12:00, not 11:00.
     const ny = await newPage(browser, 'America/New_York', 'en-US');
     await ny.goto(poll.participantUrl);
-    const nyRows = ny.getByRole('radiogroup');
+    const nyRows = answerCells(ny);
     await expect(nyRows.nth(0)).toHaveAccessibleName(
-      'Your answer for Wed, Jun 10 2:00 AM – 3:30 AM',
+      optionName('Your answer for Wed, Jun 10 2:00 AM – 3:30 AM'),
     );
     await expect(nyRows.nth(1)).toHaveAccessibleName(
-      'Your answer for Wed, Jun 10 11:00 AM – 12:30 PM',
+      optionName('Your answer for Wed, Jun 10 11:00 AM – 12:30 PM'),
     );
     await expect(nyRows.nth(2)).toHaveAccessibleName(
-      'Your answer for Wed, Oct 28 3:00 AM – 4:30 AM',
+      optionName('Your answer for Wed, Oct 28 3:00 AM – 4:30 AM'),
     );
     await expect(nyRows.nth(3)).toHaveAccessibleName(
-      'Your answer for Wed, Oct 28 12:00 PM – 1:30 PM',
+      optionName('Your answer for Wed, Oct 28 12:00 PM – 1:30 PM'),
     );
     await answer(ny, 'Ryan', ['No', 'Yes', 'No', 'Yes']);
 
@@ -77,11 +86,19 @@ test.describe('the core loop across time zones', () => {
     await ktm.goto(poll.participantUrl);
     await expect(ktm.getByText('Kathmandu time')).toBeVisible();
     await expect(ktm.getByText('(UTC+5:45)')).toBeVisible();
-    const ktmRows = ktm.getByRole('radiogroup');
-    await expect(ktmRows.nth(0)).toHaveAccessibleName('Your answer for Wed 10 Jun 11:45 – 13:15');
-    await expect(ktmRows.nth(1)).toHaveAccessibleName('Your answer for Wed 10 Jun 20:45 – 22:15');
-    await expect(ktmRows.nth(2)).toHaveAccessibleName('Your answer for Wed 28 Oct 12:45 – 14:15');
-    await expect(ktmRows.nth(3)).toHaveAccessibleName('Your answer for Wed 28 Oct 21:45 – 23:15');
+    const ktmRows = answerCells(ktm);
+    await expect(ktmRows.nth(0)).toHaveAccessibleName(
+      optionName('Your answer for Wed 10 Jun 11:45 – 13:15'),
+    );
+    await expect(ktmRows.nth(1)).toHaveAccessibleName(
+      optionName('Your answer for Wed 10 Jun 20:45 – 22:15'),
+    );
+    await expect(ktmRows.nth(2)).toHaveAccessibleName(
+      optionName('Your answer for Wed 28 Oct 12:45 – 14:15'),
+    );
+    await expect(ktmRows.nth(3)).toHaveAccessibleName(
+      optionName('Your answer for Wed 28 Oct 21:45 – 23:15'),
+    );
     const ktmEdit = await answer(ktm, 'Aarav', ['Yes', 'If need be', 'Yes', 'If need be']);
 
     // The organiser sees all three answers and the zone each was given in.
@@ -111,11 +128,7 @@ test.describe('the core loop across time zones', () => {
     await expect(elsewhere.getByRole('heading', { name: 'Change your answer' })).toBeVisible();
     await expect(elsewhere.getByLabel('Your name')).toHaveValue('Aarav');
     await hydrated(elsewhere.getByLabel('Your name'));
-    await elsewhere
-      .getByRole('radiogroup')
-      .nth(0)
-      .getByRole('radio', { name: 'No', exact: true })
-      .check();
+    await setAnswer(elsewhere, 0, 'No');
     await elsewhere.getByRole('button', { name: 'Save changes' }).click();
     await expect(elsewhere.getByText('Your changes are saved.')).toBeVisible();
     const afterEdit = await readPoll(request, poll.pollId);
@@ -167,9 +180,9 @@ test.describe('an all-day poll', () => {
     ] as const) {
       const viewer = await newPage(browser, zone, locale);
       await viewer.goto(participantUrl);
-      const rows = viewer.getByRole('radiogroup');
-      await expect(rows.nth(0)).toHaveAccessibleName('Your answer for Mon, 2 Nov 2026');
-      await expect(rows.nth(1)).toHaveAccessibleName('Your answer for Tue, 3 Nov 2026');
+      const rows = answerCells(viewer);
+      await expect(rows.nth(0)).toHaveAccessibleName(optionName('Your answer for Mon, 2 Nov 2026'));
+      await expect(rows.nth(1)).toHaveAccessibleName(optionName('Your answer for Tue, 3 Nov 2026'));
     }
   });
 });
@@ -193,8 +206,8 @@ test.describe('a browser that reports UTC', () => {
     // The field is open already: a browser that names no city is asked for one at once.
     await page.getByLabel('Show times in').fill('America/New_York');
     await expect(page.getByText('New York time')).toBeVisible();
-    await expect(page.getByRole('radiogroup')).toHaveAccessibleName(
-      'Your answer for Wed 28 Oct 12:00 – 13:00',
+    await expect(answerCells(page)).toHaveAccessibleName(
+      optionName('Your answer for Wed 28 Oct 12:00 – 13:00'),
     );
     await page.reload();
     await expect(page.getByText('New York time')).toBeVisible();
@@ -220,15 +233,15 @@ test.describe('the viewer’s clock', () => {
     });
     const { participantUrl } = await created.json();
     await page.goto(participantUrl);
-    const row = page.getByRole('radiogroup');
-    await expect(row).toHaveAccessibleName('Your answer for Wed 28 Oct 17:00 – 18:00');
+    const row = answerCells(page);
+    await expect(row).toHaveAccessibleName(optionName('Your answer for Wed 28 Oct 17:00 – 18:00'));
     await expect(page.getByRole('button', { name: '24 h' })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
     await page.getByRole('button', { name: '12 h' }).click();
-    await expect(row).toHaveAccessibleName(/^Your answer for Wed 28 Oct 5:00\spm – 6:00\spm$/i);
+    await expect(row).toHaveAccessibleName(/^Your answer for Wed 28 Oct 5:00\spm – 6:00\spm: /i);
     await page.reload();
-    await expect(row).toHaveAccessibleName(/^Your answer for Wed 28 Oct 5:00\spm – 6:00\spm$/i);
+    await expect(row).toHaveAccessibleName(/^Your answer for Wed 28 Oct 5:00\spm – 6:00\spm: /i);
   });
 });

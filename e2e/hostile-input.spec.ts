@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { snapshot } from './database';
-import { hydrated, readPoll } from './support';
+import { hydrated, readPoll, setAnswer } from './support';
 import {
   type Fixture,
   type Row,
@@ -156,7 +156,7 @@ test.describe('hostile submissions through the pages’ forms', () => {
       await page.goto(`/p/${fixture.pollA}`);
       await hydrated(page.getByLabel('Your name'));
       await page.getByLabel('Your name').fill('Mallory');
-      await page.getByRole('radio', { name: 'Yes', exact: true }).first().check();
+      await setAnswer(page, 0, 'Yes');
       await tamperWithAction(page, edit(fixture));
       const before = await snapshot();
       await page.getByRole('button', { name: 'Send answer' }).click();

@@ -159,8 +159,8 @@ test.describe('a poll read by many', () => {
     await expect(rows.nth(25)).toContainText('Person 33');
     await expect(rows.nth(25)).toContainText('(you)');
     await expect(page.getByText('Showing 26 of 40 participants.')).toBeVisible();
-    // The totals count everyone, not only the rows shown.
-    const totals = results.getByRole('row').last().getByRole('cell');
+    // The totals count everyone, not only the rows shown (the viewer's page: the answer grid).
+    const totals = results.getByRole('row').last().getByRole('gridcell');
     await expect(totals).toHaveCount(3);
     const canAttend = (await totals.allInnerTexts()).map((text) => Number(text.split('\n')[0]));
     const attending = Array.from(

@@ -45,7 +45,7 @@ test('each response carries a fresh nonce, the one in its policy', async ({ requ
   for (const path of [`/p/${id}`, `/p/${id}`, '/', '/']) {
     const response = await request.get(path);
     expect(response.status()).toBe(200);
-    expect(response.headers()['referrer-policy']).toBe('no-referrer');
+    expect(response.headers()['referrer-policy']).toBe('strict-origin');
     const { nonce, nonces } = await page(response);
     expect(nonce).toBeTruthy();
     expect([...nonces]).toEqual([nonce]);

@@ -41,14 +41,42 @@ export async function createTimedPollThroughForm(
 export async function answer(page: Page, name: string, answers: Answer[]) {
   await hydrated(page.getByLabel('Your name'));
   await page.getByLabel('Your name').fill(name);
-  const groups = page.getByRole('radiogroup');
-  await expect(groups).toHaveCount(answers.length);
-  for (const [i, value] of answers.entries()) {
-    await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
-  }
+  for (const [i, value] of answers.entries()) await setAnswer(page, i, value, answers.length);
   await page.getByRole('button', { name: 'Send answer' }).click();
   await expect(page.getByText('Thank you, your answer is saved.')).toBeVisible();
   return page.getByLabel('Your private edit link').inputValue();
+}
+
+/**
+ * The viewer's own cells: in the grid on a wide screen (one button per option that cycles
+ * the answer), else the phone list's radio groups.
+ */
+export function answerCells(page: Page): Locator {
+  return page.getByRole('grid').locator('button[data-cell]');
+}
+
+/** The name of the viewer's cell of an option, "Your answer for <option>: <answer> (…)" (French puts a space before the colon). */
+export function optionName(option: string): RegExp {
+  return new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s?: `);
+}
+
+/** Sets the answer of the i-th option, by cycling its grid cell or ticking its radio. */
+export async function setAnswer(page: Page, i: number, value: Answer, count?: number) {
+  if ((await page.getByRole('grid').count()) === 0) {
+    const groups = page.getByRole('radiogroup');
+    if (count !== undefined) await expect(groups).toHaveCount(count);
+    await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
+    return;
+  }
+  const cells = answerCells(page);
+  if (count !== undefined) await expect(cells).toHaveCount(count);
+  const cell = cells.nth(i);
+  await hydrated(cell);
+  for (let press = 0; press < 3; press++) {
+    if ((await cell.getAttribute('aria-label'))?.includes(`: ${value} (`)) break;
+    await cell.click();
+  }
+  await expect(cell).toHaveAccessibleName(new RegExp(`: ${value} \\(`));
 }
 
 export async function newPage(browser: Browser, timezoneId: string, locale: string): Promise<Page> {

@@ -2,6 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { NotCountedIcon, VoteIcon, VOTE_STYLE } from '@/components/ui/vote-mark';
+import { ANSWER_FIELDS } from '@/lib/poll/answer-form';
+import { cycleVote } from '@/lib/poll/answer-grid';
 import { groupByDay } from '@/lib/poll/day-groups';
 import { VOTE_VALUES, type VoteValue } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
@@ -27,37 +29,38 @@ export function optionLabel(view: OptionView): string {
 }
 
 /**
- * The viewer's cell of one option in the grid: three stacked choices, each a real radio, so
- * Tab moves from option to option and the arrow keys pick the answer, as in any radio group.
+ * The viewer's cell of one option in the grid: one button that cycles yes → if need be → no
+ * (click, tap, Space or Enter). The grid moves the focus between cells with the arrow keys
+ * and gives this button its roving tabindex, so Tab enters and leaves the grid in one step.
  */
-export function AnswerCell({ view, answers }: { view: OptionView; answers: AnswerState }) {
+export function AnswerCell({
+  view,
+  answers,
+  cell,
+  tabIndex,
+}: {
+  view: OptionView;
+  answers: AnswerState;
+  /** "row col", the grid's address of this cell for the arrow keys. */
+  cell: string;
+  tabIndex: 0 | -1;
+}) {
   const t = useTranslations('poll');
+  const tr = useTranslations('results');
   const current = answers.votes[view.id];
+  const answer = current ? answers.labels[current] : tr('noAnswer');
   return (
-    <div
-      role="radiogroup"
-      aria-label={t('answerFor', { option: optionLabel(view) })}
-      className="mx-auto grid w-10 gap-0.5"
+    <button
+      type="button"
+      data-cell={cell}
+      tabIndex={tabIndex}
+      aria-label={t('answerCell', { option: optionLabel(view), answer })}
+      title={`${answer} · ${optionLabel(view)}`}
+      className={`cell-choice ${current ? VOTE_STYLE[current] : 'border border-dashed border-line text-muted'}`}
+      onClick={() => answers.setVote(view.id, cycleVote(current))}
     >
-      {VOTE_VALUES.map((value) => (
-        <label
-          key={value}
-          title={answers.labels[value]}
-          className={`cell-choice ${current === value ? `${VOTE_STYLE[value]} ring-1 ring-current` : 'text-muted opacity-60 hover:opacity-100'}`}
-        >
-          <input
-            type="radio"
-            className="absolute inset-0 cursor-pointer opacity-0"
-            name={`cell-${view.id}`}
-            value={value}
-            checked={current === value}
-            onChange={() => answers.setVote(view.id, value)}
-          />
-          <VoteIcon value={value} className="size-4" />
-          <span className="sr-only">{answers.labels[value]}</span>
-        </label>
-      ))}
-    </div>
+      {current && <VoteIcon value={current} className="size-4" />}
+    </button>
   );
 }
 
@@ -135,7 +138,7 @@ export function AnswerList({
                         <input
                           type="radio"
                           className="absolute inset-0 cursor-pointer opacity-0"
-                          name={`vote-${v.id}`}
+                          name={`${ANSWER_FIELDS.votePrefix}${v.id}`}
                           value={value}
                           checked={current === value}
                           onChange={() => answers.setVote(v.id, value)}

@@ -1,11 +1,12 @@
 'use client';
 
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { AnswerCell, optionLabel, type EditableRow } from '@/components/poll/answer-choices';
 import { RemoveAnswer } from '@/components/poll/remove-answer';
 import { NotCountedIcon, VoteIcon, VoteMark } from '@/components/ui/vote-mark';
 import type { NotCounted, OptionTally } from '@/lib/fairness/option-tally';
+import { moveCell, type GridCell } from '@/lib/poll/answer-grid';
 import { groupByDay } from '@/lib/poll/day-groups';
 import type { PollRecord } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
@@ -19,6 +20,9 @@ import { placeName } from '@/lib/time/time-zone';
  * (they were most of the time it took to serve a large poll's page).
  */
 const FIRST_ROWS = 25;
+
+/** The editable row's key among the participants' ids in the keyboard's walk. */
+const MINE = '';
 
 /**
  * The grid people know from Doodle: options as columns under their day, participants as
@@ -93,6 +97,38 @@ export function ResultsTable({
       ? t('tallyDetailNotCounted', { ...counts, notCounted: uncounted })
       : t('tallyDetail', counts);
   };
+  // The grid's rows as the arrow keys walk them: the stored own row is hidden behind the
+  // editable one, and a viewer who has not answered yet has theirs at the bottom.
+  const grid = Boolean(mine?.editable);
+  const walked = rows.flatMap((p) => (p.id !== highlightId || !mine ? [p.id] : grid ? [MINE] : []));
+  if (grid && !stored) walked.push(MINE);
+  const rowOf = new Map(walked.map((id, i) => [id, i]));
+  const mineRow = rowOf.get(MINE) ?? 0;
+  const [focus, setFocus] = useState<GridCell | null>(null);
+  const at = focus ?? { row: mineRow, col: 0 };
+  const cellProps = (rowId: string, col: number) => {
+    const row = rowOf.get(rowId);
+    if (!grid || row === undefined) return {};
+    return {
+      'data-cell': `${row} ${col}`,
+      tabIndex: (at.row === row && at.col === col ? 0 : -1) as 0 | -1,
+    };
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const from = (e.target as HTMLElement).closest('[data-cell]')?.getAttribute('data-cell');
+    if (!from) return;
+    const [row = 0, col = 0] = from.split(' ').map(Number);
+    const to = moveCell(
+      { row, col },
+      e.key,
+      { rows: walked.length, cols: views.length },
+      e.ctrlKey,
+    );
+    if (!to) return;
+    e.preventDefault();
+    setFocus(to);
+    e.currentTarget.querySelector<HTMLElement>(`[data-cell="${to.row} ${to.col}"]`)?.focus();
+  };
   const dayStart = new Set(days.map((d) => d.items[0]?.id));
   const edge = (id: string) => (dayStart.has(id) ? 'day-start' : '');
 
@@ -102,12 +138,18 @@ export function ResultsTable({
         scope="row"
         className="sticky left-0 z-10 border-t border-line bg-accent-soft p-2 text-left font-semibold"
       >
-        <span className="block max-w-40 truncate">{mine.name || t('yourRow')}</span>
-        <span className="hint block text-xs font-normal">{t('you')}</span>
+        <span className="block max-w-40 truncate">
+          {mine.name || t('yourRow')} <span className="hint text-xs font-normal">{t('you')}</span>
+        </span>
       </th>
-      {views.map((v) => (
+      {views.map((v, col) => (
         <td key={v.id} data-option={v.id} className={`${edge(v.id)} result-cell bg-accent-soft`}>
-          <AnswerCell view={v} answers={mine} />
+          <AnswerCell
+            view={v}
+            answers={mine}
+            cell={`${mineRow} ${col}`}
+            tabIndex={at.row === mineRow && at.col === col ? 0 : -1}
+          />
         </td>
       ))}
     </tr>
@@ -133,6 +175,9 @@ export function ResultsTable({
           aria-label={t('scrollLabel')}
         >
           <table
+            role={grid ? 'grid' : undefined}
+            aria-labelledby={grid ? 'results-heading' : undefined}
+            onKeyDown={grid ? onKeyDown : undefined}
             className="results-grid w-full border-separate border-spacing-0 text-sm"
             onMouseOver={(e) => follow(e.target)}
             onFocus={(e) => follow(e.target)}
@@ -201,26 +246,23 @@ export function ResultsTable({
                   >
                     <th
                       scope="row"
-                      className="sticky left-0 z-10 border-t border-line bg-surface px-2 py-1 text-left leading-tight font-medium"
+                      className="sticky left-0 z-10 border-t border-line bg-surface px-2 py-0.5 text-left leading-tight font-medium"
                     >
-                      <span className="flex items-start justify-between gap-1">
-                        <span className="min-w-0">
-                          <span className="block max-w-40 truncate">
-                            {p.name}
-                            {p.id === highlightId && (
-                              <span className="hint font-normal"> {t('you')}</span>
-                            )}
-                          </span>
-                          <span className="hint block text-xs leading-tight font-normal">
-                            {placeName(p.timeZone)}
-                          </span>
+                      <span className="flex items-center justify-between gap-1">
+                        {/* One line per person, the place after the name: the grid stays short. */}
+                        <span className="block max-w-48 min-w-0 truncate">
+                          {p.name}
+                          {p.id === highlightId && (
+                            <span className="hint font-normal"> {t('you')}</span>
+                          )}{' '}
+                          <span className="hint text-xs font-normal">{placeName(p.timeZone)}</span>
                         </span>
                         {removeAction && (
                           <RemoveAnswer name={p.name} onRemove={() => removeAction(p.id)} />
                         )}
                       </span>
                     </th>
-                    {views.map((v) => {
+                    {views.map((v, col) => {
                       const uncounted = notCounted.get(`${v.id} ${p.id}`);
                       const answer = labels[p.votes[v.id] ?? 'none'];
                       const label = uncounted ? notCountedLabel(answer, uncounted) : answer;
@@ -228,6 +270,7 @@ export function ResultsTable({
                       return (
                         <td
                           key={v.id}
+                          {...cellProps(p.id, col)}
                           className={`${edge(v.id)} result-cell ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
                         >
                           <VoteMark

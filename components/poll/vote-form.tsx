@@ -17,6 +17,7 @@ import {
   DEFAULT_WORKING_HOURS,
   neverWindowConflicts,
 } from '@/lib/fairness/never-window';
+import { ANSWER_FIELDS } from '@/lib/poll/answer-form';
 import { VOTE_VALUES, type PollRecord, type VoteValue } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
 import type { OptionTally } from '@/lib/fairness/option-tally';
@@ -162,6 +163,9 @@ export function VoteForm({
         noValidate
       >
         <input type="hidden" name="payload" value={payload} />
+        <input type="hidden" name={ANSWER_FIELDS.timeZone} value={zone ?? ''} />
+        {/* Until hydration (and so always without JavaScript): the action then reads the fields. */}
+        {wide === null && <input type="hidden" name={ANSWER_FIELDS.unscripted} value="1" />}
         <div className="grid items-start gap-4 min-[900px]:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
           <div>
             <label htmlFor="participant-name" className="label">
@@ -169,6 +173,7 @@ export function VoteForm({
             </label>
             <input
               id="participant-name"
+              name={ANSWER_FIELDS.name}
               className="field"
               value={name}
               autoComplete="name"
@@ -216,7 +221,7 @@ export function VoteForm({
             tallies={tallies}
             answers={answers}
             grouped={poll.kind === 'timed'}
-            className={grid ? 'min-[900px]:hidden' : ''}
+            className={grid ? 'answer-list min-[900px]:hidden' : ''}
           />
         )}
         {grid?.({ ...answers, name, editable: wide !== false })}

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { VoteResult } from '@/components/poll/action-results';
+import { ANSWER_FIELDS, answerWithFields } from '@/lib/poll/answer-form';
 import type { Failure } from '@/lib/poll/problems';
 import { submitAnswer } from '@/server/answers';
 import { postComment as post } from '@/server/comments';
@@ -29,7 +30,13 @@ export async function submitVote(
   formData: FormData,
 ): Promise<VoteResult> {
   const refused = await writeRefused();
-  const payload = formPayload(formData);
+  const sent = formPayload(formData);
+  // Without JavaScript the payload is the one rendered; the form's fields hold the answer.
+  // With it the payload is the answer, as the page's state built it.
+  const payload =
+    sent.ok && formData.has(ANSWER_FIELDS.unscripted)
+      ? { ok: true as const, value: answerWithFields(sent.value, formData) }
+      : sent;
   const parsed = payload.ok ? envelope.safeParse(payload.value) : null;
   // An unreadable form from a client over its budget hears about the budget, as any other.
   if (!payload.ok || !parsed?.success)
