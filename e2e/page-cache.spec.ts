@@ -120,3 +120,29 @@ test('a viewer’s own answer is never served to another viewer', async ({ reque
   const again = (await page(await request.get(`/p/${id}`, { headers: { cookie } }))).bare;
   expect(again).toContain('value="Own Row"');
 });
+
+test.describe('two people answering the same kept page without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+
+  test('each answer is stored: the page carries nothing one of them could share', async ({
+    browser,
+    request,
+  }) => {
+    const { id } = await poll(request);
+    const names = ['First Kept', 'Second Kept'];
+    for (const name of names) {
+      const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+      const viewer = await context.newPage();
+      await viewer.goto(`/p/${id}`);
+      await viewer.getByLabel('Your name').fill(name);
+      await viewer.getByRole('radio', { name: 'Yes', exact: true }).first().check();
+      await viewer.getByRole('button', { name: 'Send answer' }).click();
+      await viewer.waitForLoadState('load');
+      await context.close();
+    }
+    const stored = (await (await request.get(`/api/polls/${id}`)).json()).participants as {
+      name: string;
+    }[];
+    expect(stored.map((p) => p.name).sort()).toEqual(names);
+  });
+});

@@ -67,7 +67,15 @@ export function VoteForm({
   const [name, setName] = useState(initialName);
   const [email, setEmail] = useState('');
   const [votes, setVotes] = useState<Record<string, VoteValue>>(initialVotes);
-  const [submissionKey] = useState(newSubmissionKey);
+  // Made in the browser after hydration, never on the server: the server's page is kept and
+  // sent to every viewer alike (app/page-cache.ts), and two people must not share a key, or
+  // the second answer would be taken for a retry of the first. A post without JavaScript
+  // carries none.
+  const [submissionKey, setSubmissionKey] = useState<string | null>(null);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSubmissionKey(newSubmissionKey());
+  }, []);
   const [workingHours, setWorkingHours] = useState<DailyWindow>(
     initialHours?.workingHours ?? DEFAULT_WORKING_HOURS,
   );
@@ -126,7 +134,7 @@ export function VoteForm({
     workingHours,
     neverWindow,
     overrideNever: [...overrides].filter((id) => conflicts.has(id) && votes[id] !== 'no'),
-    submissionKey,
+    ...(submissionKey ? { submissionKey } : {}),
     ...(mailEnabled && email ? { email } : {}),
     ...(me ? { participantId: me.participantId, editToken: me.editToken } : {}),
   });
