@@ -142,7 +142,13 @@ export async function proxy(request: NextRequest) {
     if (page) {
       const headers = new Headers(page.headers);
       headers.set('Content-Security-Policy', policy);
-      return new NextResponse(new Uint8Array(page.body), { status: page.status, headers });
+      // A view of the joined page, not a second copy of it.
+      const body = new Uint8Array(
+        page.body.buffer as ArrayBuffer,
+        page.body.byteOffset,
+        page.body.length,
+      );
+      return new NextResponse(body, { status: page.status, headers });
     }
   }
   const requestHeaders = new Headers(request.headers);
