@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import type { NextRequest } from 'next/server';
 import { LOCALE_COOKIE } from '@/i18n/request';
 import {
@@ -68,23 +69,45 @@ async function render(request: NextRequest): Promise<KeptPage | null> {
   }
 }
 
+/** GET of this very server, with the request's own headers, Host included (fetch drops it). */
+function get(
+  url: URL,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const sent = httpGet(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+        }),
+      );
+      response.on('error', reject);
+    });
+    sent.on('error', reject);
+  });
+}
+
 async function renderFrom(origin: string, request: NextRequest): Promise<KeptPage | null> {
-  const headers = new Headers(request.headers);
-  headers.set(RENDER_HEADER, renderToken);
-  headers.set('accept-encoding', 'identity');
-  const response = await fetch(`${origin}${request.nextUrl.pathname}${request.nextUrl.search}`, {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => (headers[name] = value));
+  headers[RENDER_HEADER] = renderToken;
+  headers['accept-encoding'] = 'identity';
+  const response = await get(
+    new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, origin),
     headers,
-    redirect: 'manual',
-    cache: 'no-store',
-  });
-  const body = Buffer.from(await response.arrayBuffer());
-  const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
-  if (response.status !== 200 || !nonce || response.headers.has('set-cookie')) return null;
+  );
+  const policy = response.headers['content-security-policy'];
+  const nonce = /'nonce-([^']+)'/.exec(typeof policy === 'string' ? policy : '')?.[1];
+  if (response.status !== 200 || !nonce || response.headers['set-cookie']) return null;
   const kept: [string, string][] = [];
-  response.headers.forEach((value, name) => {
-    if (!NOT_KEPT.has(name)) kept.push([name, value]);
-  });
-  return keepPage(response.status, kept, body, nonce);
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (!NOT_KEPT.has(name) && typeof value === 'string') kept.push([name, value]);
+  }
+  return keepPage(response.status, kept, response.body, nonce);
 }
 
 /**

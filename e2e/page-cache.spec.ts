@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { moveDeadline } from './database';
 
@@ -145,4 +146,42 @@ test.describe('two people answering the same kept page without JavaScript', () =
     }[];
     expect(stored.map((p) => p.name).sort()).toEqual(names);
   });
+});
+
+/** A GET with a Host header of our choosing (Playwright's request and fetch replace it). */
+function getWithHost(url: string, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { host } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
+
+test('the organiser’s links name the host each request came by, kept or not', async ({
+  request,
+  baseURL,
+}) => {
+  const created = await (
+    await request.post('/api/polls', {
+      data: {
+        title: 'Hosts',
+        timeZone: 'Europe/Rome',
+        kind: 'timed',
+        durationMinutes: 60,
+        options: [{ start: '2027-06-10T10:00' }],
+      },
+    })
+  ).json();
+  const admin = `${baseURL}${new URL(created.adminUrl as string).pathname}`;
+  const links = async (host: string) =>
+    new Set(
+      [...(await getWithHost(admin, host)).matchAll(/https?:\/\/([a-z0-9.:-]+)\/p\//g)].map(
+        (m) => m[1],
+      ),
+    );
+  for (const host of ['kairos.example.org', 'meet.example.net:8443', 'kairos.example.org']) {
+    expect([...(await links(host))]).toEqual([host]);
+  }
 });
