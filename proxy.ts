@@ -1,6 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { NextResponse, type NextRequest } from 'next/server';
 import messages from '@/messages/en.json';
+import { isAcceptableActionBody, type ActionBody } from '@/lib/http/action-body';
 import { FORBIDDEN_METHOD_HEADER, refusedMethod as methodRefusal } from '@/lib/http/http-methods';
 import {
   PEER_HEADER,
@@ -72,6 +73,31 @@ function hasBrokenEscape(pathname: string): boolean {
   }
 }
 
+/**
+ * A page's POST as React will decode it: the whole body when React's client sent it (a
+ * Next-Action header), else the parts of a form; null when the body cannot be read at all.
+ */
+async function actionBody(request: NextRequest): Promise<ActionBody | null> {
+  const scripted = request.headers.has('next-action');
+  const type = request.headers.get('content-type') ?? '';
+  try {
+    if (type.startsWith('multipart/form-data')) {
+      const data = await request.clone().formData();
+      return {
+        kind: 'form',
+        scripted,
+        entries: [...data.entries()].map(([name, value]) => [
+          name,
+          typeof value === 'string' ? value : null,
+        ]),
+      };
+    }
+    return { kind: 'text', text: scripted ? await request.clone().text() : '[]' };
+  } catch {
+    return null;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   if (hasBrokenEscape(request.nextUrl.pathname)) {
     return NextResponse.json(
@@ -126,6 +152,16 @@ export async function proxy(request: NextRequest) {
     const response = NextResponse.rewrite(target);
     response.headers.set('Content-Security-Policy', API_POLICY);
     return response;
+  }
+
+  if (request.method === 'POST' && !api) {
+    const body = await actionBody(request);
+    if (!body || !isAcceptableActionBody(body)) {
+      return NextResponse.json(
+        { ok: false, message: t('malformedAction'), fieldErrors: {} },
+        { status: 400, headers: { 'Cache-Control': 'no-store' } },
+      );
+    }
   }
 
   if (api) {

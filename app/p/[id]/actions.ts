@@ -17,6 +17,7 @@ import { requestOrigin } from '@/app/origin';
 import { describeProblem } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
 import { rememberEditor } from '@/app/p/[id]/edit-cookie';
+import { actionArguments, actionForm, actionText, unreadable } from '@/app/action-arguments';
 
 const envelope = z.looseObject({
   pollId: z.string().min(1).max(64),
@@ -30,6 +31,7 @@ export async function submitVote(
   formData: FormData,
 ): Promise<VoteResult> {
   const refused = await writeRefused();
+  if (!actionArguments(z.tuple([z.unknown(), actionForm]), [_prev, formData])) return unreadable();
   const sent = formPayload(formData);
   // Without JavaScript the payload is the one rendered; the form's fields hold the answer.
   // With it the payload is the answer, as the page's state built it.
@@ -70,6 +72,8 @@ export async function postComment(
   formData: FormData,
 ): Promise<CommentResult> {
   const refused = await writeRefused();
+  if (!actionArguments(z.tuple([actionText, z.unknown(), actionForm]), [pollId, _prev, formData]))
+    return unreadable();
   const result = await post(
     {
       pollId,

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { redirect } from 'next/navigation';
 import type { EditResult } from '@/components/poll/action-results';
 import type { Failure } from '@/lib/poll/problems';
@@ -14,6 +15,10 @@ import { mailRequest } from '@/app/mail-request';
 import { formPayload } from '@/app/form-payload';
 import { describeProblem, failure } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
+import { actionArguments, actionForm, actionText, unreadable } from '@/app/action-arguments';
+
+const pollAndToken = z.tuple([actionText, actionText]);
+const pollTokenAndId = z.tuple([actionText, actionText, actionText]);
 
 /** The organiser's change as the admin page shows it: refreshed on success, else in words. */
 async function settle(pollId: string, outcome: Outcome): Promise<Failure | null> {
@@ -32,6 +37,7 @@ export async function removeParticipant(
   participantId: string,
 ): Promise<Failure | null> {
   const refused = await writeRefused();
+  if (!actionArguments(pollTokenAndId, [pollId, adminToken, participantId])) return unreadable();
   return settle(
     pollId,
     await removeAnswer({ pollId, adminToken, participantId }, await context(refused)),
@@ -44,6 +50,8 @@ export async function changePollStatus(
   status: 'open' | 'closed',
 ): Promise<Failure | null> {
   const refused = await writeRefused();
+  const statuses = z.tuple([actionText, actionText, z.enum(['open', 'closed'])]);
+  if (!actionArguments(statuses, [pollId, adminToken, status])) return unreadable();
   return settle(
     pollId,
     await setPollStatus({ pollId, adminToken, status }, await context(refused)),
@@ -52,6 +60,7 @@ export async function changePollStatus(
 
 export async function removePoll(pollId: string, adminToken: string): Promise<Failure | null> {
   const refused = await writeRefused();
+  if (!actionArguments(pollAndToken, [pollId, adminToken])) return unreadable();
   const failed = await settle(
     pollId,
     await deletePoll({ pollId, adminToken }, await context(refused)),
@@ -68,6 +77,8 @@ export async function editPoll(
   formData: FormData,
 ): Promise<EditResult> {
   const refused = await writeRefused();
+  const form = z.tuple([actionText, actionText, z.unknown(), actionForm]);
+  if (!actionArguments(form, [pollId, adminToken, _prev, formData])) return unreadable();
   const result = await edit(
     { pollId, adminToken, payload: formPayload(formData) },
     await context(refused),
@@ -81,6 +92,8 @@ export async function schedulePoll(
   optionId: string | null,
 ): Promise<Failure | null> {
   const refused = await writeRefused();
+  const choice = z.tuple([actionText, actionText, actionText.nullable()]);
+  if (!actionArguments(choice, [pollId, adminToken, optionId])) return unreadable();
   const result = await finalisePoll(
     { pollId, adminToken, payload: { ok: true, value: { optionId } } },
     await context(refused),
@@ -96,6 +109,7 @@ export async function removeComment(
   commentId: string,
 ): Promise<Failure | null> {
   const refused = await writeRefused();
+  if (!actionArguments(pollTokenAndId, [pollId, adminToken, commentId])) return unreadable();
   const result = await deleteComment({ pollId, adminToken, commentId }, await context(refused));
   // A comment already gone is what the organiser wanted.
   const gone = !result.ok && result.problem.code === 'commentNotFound';
