@@ -60,20 +60,19 @@ describe('pastOptions and the refusal', () => {
   });
 
   it('“today” is the organiser’s date in the poll’s zone, on either side of midnight UTC', () => {
-    const options = [allDay('2026-12-02'), allDay('2026-12-03')];
+    const [second, third] = [allDay('2026-12-02'), allDay('2026-12-03')];
+    const options = [second, third];
     // 00:30 UTC on 3 December: 14:30 on the 3rd in Kiritimati (UTC+14), 13:30 on the 2nd in Pago Pago (UTC−11).
     const early = at('2026-12-03T00:30:00Z');
-    expect(pastOptions(options, 'Pacific/Kiritimati', early)).toEqual([options[0]]);
+    expect(pastOptions(options, 'Pacific/Kiritimati', early)).toEqual([second]);
     expect(pastOptions(options, 'Pacific/Pago_Pago', early)).toEqual([]);
     // 23:30 UTC on 3 December: already the 4th in Kiritimati, still the 3rd in Pago Pago.
     const late = at('2026-12-03T23:30:00Z');
     expect(pastOptions(options, 'Pacific/Kiritimati', late)).toEqual(options);
-    expect(pastOptions(options, 'Pacific/Pago_Pago', late)).toEqual([options[0]]);
+    expect(pastOptions(options, 'Pacific/Pago_Pago', late)).toEqual([second]);
     // The day itself is never past while it lasts: 23:59 in Pago Pago on the 3rd.
-    expect(pastOptions([options[1]], 'Pacific/Pago_Pago', at('2026-12-04T10:59:00Z'))).toEqual([]);
-    expect(pastOptions([options[1]], 'Pacific/Pago_Pago', at('2026-12-04T11:00:00Z'))).toEqual([
-      options[1],
-    ]);
+    expect(pastOptions([third], 'Pacific/Pago_Pago', at('2026-12-04T10:59:00Z'))).toEqual([]);
+    expect(pastOptions([third], 'Pacific/Pago_Pago', at('2026-12-04T11:00:00Z'))).toEqual([third]);
   });
 
   it('names the past options as wall times in the poll’s zone, five at most, and asks for allowPast', () => {
