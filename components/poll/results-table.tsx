@@ -11,6 +11,7 @@ import { groupByDay } from '@/lib/poll/day-groups';
 import type { PollRecord } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
 import type { Failure } from '@/lib/poll/problems';
+import { useOverflows } from '@/components/poll/use-overflows';
 import { describeTimedSlot, formatWallTime } from '@/lib/time/slot-display';
 import { placeName } from '@/lib/time/time-zone';
 
@@ -59,6 +60,7 @@ export function ResultsTable({
   const tp = useTranslations('poll');
   const count = poll.participants.length;
   const [showAll, setShowAll] = useState(false);
+  const [scroller, scrolls] = useOverflows();
   // The column the pointer or focus is on, described in full under the grid.
   const [activeId, setActiveId] = useState<string | null>(null);
   const active =
@@ -169,6 +171,7 @@ export function ResultsTable({
       {count === 0 && <p className="hint mt-3">{t('empty')}</p>}
       {(count > 0 || mine) && (
         <div
+          ref={scroller}
           className={`relative mt-3 overflow-x-auto ${count === 0 ? 'max-[899px]:hidden' : ''}`}
           tabIndex={0}
           role="region"
@@ -333,6 +336,11 @@ export function ResultsTable({
             )}
           </table>
         </div>
+      )}
+      {scrolls && (
+        <p className="hint mt-1 text-right" data-testid="results-scroll-hint">
+          {t('scrollHint', { count: views.length })}
+        </p>
       )}
       {active && (count > 0 || mine) && !(mine && !mine.editable) && (
         <p className={`detail-strip hint mt-2 ${count === 0 ? 'max-[899px]:hidden' : ''}`}>
