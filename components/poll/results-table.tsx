@@ -13,6 +13,7 @@ import type { OptionView } from '@/lib/poll/option-view';
 import type { Failure } from '@/lib/poll/problems';
 import { useOverflows } from '@/components/poll/use-overflows';
 import { describeTimedSlot, formatWallTime } from '@/lib/time/slot-display';
+import { TimeHeader } from '@/components/poll/time-header';
 import { placeName } from '@/lib/time/time-zone';
 
 /**
@@ -213,7 +214,7 @@ export function ResultsTable({
                     key={v.id}
                     data-option={v.id}
                     scope="col"
-                    className={`${edge(v.id)} min-w-12 px-0.5 pt-1.5 pb-1 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
+                    className={`${edge(v.id)} min-w-11 px-0.5 pt-1.5 pb-1 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
                   >
                     {best.has(v.id) && (
                       <span className="mb-1 block text-xs font-semibold text-accent">
@@ -374,17 +375,6 @@ export function ResultsTable({
         </div>
       )}
     </section>
-  );
-}
-
-/** "15:00 – 16:00" as the start above the end: a column stays narrow enough for 15 options. */
-function TimeHeader({ range }: { range: string }) {
-  const [start, end] = range.split(' – ');
-  return (
-    <>
-      <span className="block text-xs font-semibold whitespace-nowrap">{start}</span>
-      {end && <span className="block text-[11px] whitespace-nowrap text-muted">{end}</span>}
-    </>
   );
 }
 
