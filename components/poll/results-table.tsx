@@ -214,7 +214,7 @@ export function ResultsTable({
                     key={v.id}
                     data-option={v.id}
                     scope="col"
-                    className={`${edge(v.id)} min-w-11 px-0.5 pt-1.5 pb-1 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
+                    className={`${edge(v.id)} min-w-11 px-0 pt-1.5 pb-1 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
                   >
                     {best.has(v.id) && (
                       <span className="mb-1 block text-xs font-semibold text-accent">
