@@ -2,11 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { hydrated, readPoll } from './support';
 
-/** 15 options over five days and 20 answers from five zones: a real meeting's poll. */
-async function meetingPoll(request: APIRequestContext, answers = 20) {
-  const starts = [1, 2, 3, 4, 5].flatMap((d) =>
-    ['09:00', '14:00', '17:30'].map((h) => `2027-03-0${d}T${h}`),
-  );
+/** 15 options over five days (or 20) and 20 answers from five zones: a real meeting's poll. */
+async function meetingPoll(request: APIRequestContext, answers = 20, optionCount = 15) {
+  const hours =
+    optionCount > 15 ? ['09:00', '11:00', '14:00', '17:30'] : ['09:00', '14:00', '17:30'];
+  const starts = [1, 2, 3, 4, 5]
+    .flatMap((d) => hours.map((h) => `2027-03-0${d}T${h}`))
+    .slice(0, optionCount);
   const created = await request.post('/api/polls', {
     data: {
       title: 'Quarterly planning',
@@ -118,6 +120,31 @@ test.describe('the answer grid on a wide screen', () => {
       'title',
       /^Yes · \w{3} .*· \S/,
     );
+  });
+
+  test('15 options fit without scrolling sideways; 20 scroll with the names held and a hint', async ({
+    page,
+    request,
+  }) => {
+    const region = page.getByRole('region', { name: 'Results table, scrolls sideways' });
+    const overflow = () => region.evaluate((element) => element.scrollWidth - element.clientWidth);
+    const fifteen = await meetingPoll(request, 5);
+    await page.goto(fifteen.participantUrl);
+    await hydrated(page.getByRole('grid', { name: 'Results' }).getByRole('button').first());
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await expect(page.getByTestId('results-scroll-hint')).toHaveCount(0);
+
+    const twenty = await meetingPoll(request, 5, 20);
+    await page.goto(twenty.participantUrl);
+    await hydrated(page.getByRole('grid', { name: 'Results' }).getByRole('button').first());
+    expect(await overflow()).toBeGreaterThan(0);
+    await expect(page.getByTestId('results-scroll-hint')).toHaveText(
+      'The names stay put: scroll the table sideways for all 20 options →',
+    );
+    const name = page.getByRole('rowheader', { name: /Person 1\b/ });
+    const before = await name.boundingBox();
+    await region.evaluate((element) => element.scrollBy(400, 0));
+    expect((await name.boundingBox())?.x).toBe(before?.x);
   });
 
   test('has no serious or critical accessibility problems', async ({ page, request }) => {

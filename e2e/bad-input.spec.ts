@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { hydrated, newPage, openSettings, readPoll, setAnswer } from './support';
+import { snapshot } from './database';
+import { confirmPastDates, hydrated, newPage, openSettings, readPoll, setAnswer } from './support';
 
 const timed = (options: { start: string }[]) => ({
   title: 'Bad input',
@@ -15,7 +16,7 @@ test.describe('bad input in the pages', () => {
   test('a create form without a title says so and creates nothing', async ({ page }) => {
     await page.goto('/');
     await hydrated(page.getByLabel('Title'));
-    await page.getByLabel('Or type a date').fill('2026-10-28');
+    await page.getByLabel('Or type a date').fill('2027-06-10');
     await page.getByRole('button', { name: 'Add date' }).click();
     await page.getByRole('button', { name: 'Create poll' }).click();
     await expect(page.getByText('Give the poll a title.')).toBeVisible();
@@ -54,12 +55,33 @@ test.describe('bad input in the pages', () => {
     );
   });
 
+  test('dates in the past are refused, named, and created once the organiser confirms', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await hydrated(page.getByLabel('Title'));
+    await page.getByLabel('Title').fill('Looking back');
+    // 2 November 2026 is a month behind the real clock; 10 June 2027 is ahead of it.
+    for (const date of ['2026-11-02', '2027-06-10']) {
+      await page.getByLabel('Or type a date').fill(date);
+      await page.getByRole('button', { name: 'Add date' }).click();
+    }
+    await page.getByRole('button', { name: 'Create poll' }).click();
+    await expect(page.getByText('This option is in the past: 2026-11-02 09:00.')).toBeVisible();
+    await expect(
+      page.getByText('Some options are in the past: confirm to keep them.'),
+    ).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+    await confirmPastDates(page);
+    await expect(page.getByRole('heading', { name: 'Links' })).toBeVisible();
+  });
+
   test('an answer without a name is refused, stores nothing, and a double click stores once', async ({
     page,
     request,
   }) => {
     const created = await (
-      await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
+      await request.post('/api/polls', { data: timed([{ start: '2027-06-10T17:00' }]) })
     ).json();
     await page.goto(created.participantUrl);
     await setAnswer(page, 0, 'Yes');
@@ -75,7 +97,7 @@ test.describe('bad input in the pages', () => {
 
   test('unknown polls and wrong tokens show the same 404 page', async ({ page, request }) => {
     const created = await (
-      await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
+      await request.post('/api/polls', { data: timed([{ start: '2027-06-10T17:00' }]) })
     ).json();
     const missing = await page.goto('/p/doesnotexist0000');
     expect(missing?.status()).toBe(404);
@@ -91,25 +113,25 @@ test.describe('bad input in the pages', () => {
 test.describe('bad input in the API', () => {
   test('every bad create names its field and stores nothing', async ({ request }) => {
     const cases: [string, unknown, string][] = [
-      ['empty title', { ...timed([{ start: '2026-10-28T17:00' }]), title: '' }, 'title'],
+      ['empty title', { ...timed([{ start: '2027-06-10T17:00' }]), title: '' }, 'title'],
       [
         'title over 200',
-        { ...timed([{ start: '2026-10-28T17:00' }]), title: 'x'.repeat(201) },
+        { ...timed([{ start: '2027-06-10T17:00' }]), title: 'x'.repeat(201) },
         'title',
       ],
       [
         'description over 5000',
-        { ...timed([{ start: '2026-10-28T17:00' }]), description: 'x'.repeat(5001) },
+        { ...timed([{ start: '2027-06-10T17:00' }]), description: 'x'.repeat(5001) },
         'description',
       ],
       [
         'name over 80',
-        { ...timed([{ start: '2026-10-28T17:00' }]), organiserName: 'x'.repeat(81) },
+        { ...timed([{ start: '2027-06-10T17:00' }]), organiserName: 'x'.repeat(81) },
         'organiserName',
       ],
       [
         'abbreviated zone',
-        { ...timed([{ start: '2026-10-28T17:00' }]), timeZone: 'IST' },
+        { ...timed([{ start: '2027-06-10T17:00' }]), timeZone: 'IST' },
         'timeZone',
       ],
       ['no options', timed([]), 'options'],
@@ -124,14 +146,14 @@ test.describe('bad input in the API', () => {
       ],
       [
         '14-minute duration',
-        { ...timed([{ start: '2026-10-28T17:00' }]), durationMinutes: 14 },
+        { ...timed([{ start: '2027-06-10T17:00' }]), durationMinutes: 14 },
         'durationMinutes',
       ],
       ['malformed date', timed([{ start: '2026-10-32T17:00' }]), 'options'],
       ['nonexistent wall time', timed([{ start: '2026-03-29T02:30' }]), 'options'],
       [
         'wrong type',
-        { ...timed([{ start: '2026-10-28T17:00' }]), durationMinutes: '60' },
+        { ...timed([{ start: '2027-06-10T17:00' }]), durationMinutes: '60' },
         'durationMinutes',
       ],
     ];
@@ -145,9 +167,28 @@ test.describe('bad input in the API', () => {
     }
   });
 
+  test('options in the past: a 400 naming them, stored once allowPast confirms', async ({
+    request,
+  }) => {
+    const past = timed([{ start: '2026-11-02T09:00' }, { start: '2027-06-10T17:00' }]);
+    const before = await snapshot();
+    const refused = await request.post('/api/polls', { data: past });
+    expect(refused.status()).toBe(400);
+    const body = await refused.json();
+    expect(body.message).toBe('Invalid input in options, allowPast.');
+    expect(body.fieldErrors).toEqual({
+      options: ['This option is in the past: 2026-11-02 09:00.'],
+      allowPast: ['Some options are in the past: confirm to keep them.'],
+    });
+    expect(await snapshot()).toBe(before);
+    const created = await request.post('/api/polls', { data: { ...past, allowPast: true } });
+    expect(created.status()).toBe(201);
+    expect((await readPoll(request, (await created.json()).id)).options).toHaveLength(2);
+  });
+
   test('bodies over 100 kB and broken JSON are refused', async ({ request }) => {
     const huge = await request.post('/api/polls', {
-      data: { ...timed([{ start: '2026-10-28T17:00' }]), description: 'x'.repeat(120_000) },
+      data: { ...timed([{ start: '2027-06-10T17:00' }]), description: 'x'.repeat(120_000) },
     });
     expect(huge.status()).toBe(413);
     const broken = await request.post('/api/polls', {
@@ -159,10 +200,10 @@ test.describe('bad input in the API', () => {
 
   test('answers: foreign options, bad values, wrong tokens and retries', async ({ request }) => {
     const a = await (
-      await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
+      await request.post('/api/polls', { data: timed([{ start: '2027-06-10T17:00' }]) })
     ).json();
     const b = await (
-      await request.post('/api/polls', { data: timed([{ start: '2026-10-29T17:00' }]) })
+      await request.post('/api/polls', { data: timed([{ start: '2027-06-11T17:00' }]) })
     ).json();
     const [optionA] = (await readPoll(request, a.id)).options;
     const [optionB] = (await readPoll(request, b.id)).options;
@@ -228,7 +269,7 @@ test.describe('the organiser’s admin page', () => {
     request,
   }) => {
     const created = await (
-      await request.post('/api/polls', { data: timed([{ start: '2026-10-28T17:00' }]) })
+      await request.post('/api/polls', { data: timed([{ start: '2027-06-10T17:00' }]) })
     ).json();
     const [option] = (await readPoll(request, created.id)).options;
     for (const name of ['Keep', 'Spam']) {

@@ -34,6 +34,8 @@ async function make(request: APIRequestContext, kind: 'timed' | 'allDay'): Promi
             durationMinutes: 90,
             // A fall-back night and a spring-forward week: folds and offsets on every read.
             options: [{ start: '2026-11-01T01:30' }, { start: '2027-03-14T03:30' }],
+            // That fall-back night is behind the real clock now: the organiser confirms.
+            allowPast: true,
           }
         : {
             title: 'Every state, all day',
@@ -148,7 +150,11 @@ test.describe('every state a poll can reach is readable everywhere', () => {
     const poll = await make(request, 'timed');
     const r = await request.patch(`/api/polls/${poll.id}`, {
       headers: bearer(poll.adminToken),
-      data: { timeZone: 'Europe/Rome', addOptions: [{ start: '2026-11-01T01:30' }] },
+      data: {
+        timeZone: 'Europe/Rome',
+        addOptions: [{ start: '2026-11-01T01:30' }],
+        allowPast: true,
+      },
     });
     expect(r.status(), await r.text()).toBe(200);
     await everyRead(request, poll);

@@ -60,6 +60,8 @@ async function routes(request: APIRequestContext): Promise<Route[]> {
     kind: 'timed',
     durationMinutes: 60,
     options: [{ start: '2026-11-01T01:30' }, { start: '2027-03-14T09:00' }],
+    // That fall-back night is behind the real clock now: the organiser confirms.
+    allowPast: true,
   };
   const created = await (await request.post('/api/polls', { data: poll })).json();
   const optionIds = (await readPoll(request, created.id)).options.map((o) => o.id);

@@ -120,6 +120,17 @@ export const createAndAnswerRows: Row[] = [
     create(poll({ guestZones: Array.from({ length: 21 }, () => 'Asia/Tokyo') })),
     { status: 400, field: 'guestZones' },
   ],
+  // Dates in the past need the organiser's confirmation
+  [
+    'create: a start in the past, unconfirmed',
+    create(poll({ options: [{ start: '2021-01-04T10:00' }] })),
+    { status: 400, field: 'options', message: /in the past: 2021-01-04 10:00/ },
+  ],
+  [
+    'create: allowPast as a string',
+    create(poll({ options: [{ start: '2021-01-04T10:00' }], allowPast: 'true' })),
+    { status: 400, field: 'allowPast' },
+  ],
   // Nonexistent wall times and malformed dates
   [
     'create: 02:30 in Rome’s spring-forward gap',

@@ -131,6 +131,16 @@ export function issue11Rows(): Row[] {
       edit(() => ({ addOptions: [{ start: '2027-02-30T10:00' }] })),
       { status: 400, field: 'addOptions' },
     ],
+    [
+      'edit: an added start in the past, unconfirmed',
+      edit(() => ({ addOptions: [{ start: '2021-01-04T10:00' }] })),
+      { status: 400, field: 'allowPast', message: /in the past/ },
+    ],
+    [
+      'edit: allowPast as a number',
+      edit(() => ({ allowPast: 1 })),
+      { status: 400, field: 'allowPast' },
+    ],
     // Dates: real calendar days within 1970–2100, in every field.
     [
       'create: a start in year 0001',

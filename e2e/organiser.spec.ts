@@ -18,6 +18,8 @@ async function createPoll(request: APIRequestContext, extra: Record<string, unkn
       options: ['2026-10-28T17:00', '2026-10-29T10:00', '2026-10-30T17:00'].map((start) => ({
         start,
       })),
+      // The week Europe is back on winter time and the US is not; behind the real clock now.
+      allowPast: true,
       ...extra,
     },
   });
@@ -206,6 +208,12 @@ test.describe('editing a poll after answers exist', () => {
     const save = page.getByRole('button', { name: 'Save changes' });
     await expect(save).toBeDisabled();
     await page.getByRole('checkbox', { name: 'I understand, remove them' }).check();
+    await save.click();
+    // 2 November 2026 is behind the real clock: refused, named, saved once confirmed.
+    await expect(page.getByText('This option is in the past: 2026-11-02 16:00.')).toBeVisible();
+    await page
+      .getByRole('checkbox', { name: 'Save anyway: some added dates are in the past' })
+      .check();
     await save.click();
     await expect(page.getByText('Saved.')).toBeVisible();
 

@@ -16,7 +16,15 @@ export async function createTimedPollThroughForm(
     dates,
     times,
     durationLabel,
-  }: { title: string; dates: string[]; times: string[]; durationLabel: string },
+    past = false,
+  }: {
+    title: string;
+    dates: string[];
+    times: string[];
+    durationLabel: string;
+    /** Some dates are in the past: the form refuses once, and the organiser confirms. */
+    past?: boolean;
+  },
 ) {
   await page.goto('/');
   await hydrated(page.getByLabel('Title'));
@@ -32,10 +40,22 @@ export async function createTimedPollThroughForm(
     await page.getByRole('button', { name: 'Add time', exact: true }).click();
   }
   await page.getByRole('button', { name: 'Create poll' }).click();
+  if (past) await confirmPastDates(page);
   await expect(page.getByRole('heading', { name: 'Links' })).toBeVisible();
   const participantUrl = await page.getByLabel('Participant link').inputValue();
   const adminUrl = await page.getByLabel('Your admin link').inputValue();
   return { participantUrl, adminUrl, pollId: new URL(participantUrl).pathname.split('/')[2]! };
+}
+
+/** After the create form refused dates in the past: tick the confirmation and create again. */
+export async function confirmPastDates(
+  page: Page,
+  { confirm = 'Create it anyway: some dates are in the past', submit = 'Create poll' } = {},
+) {
+  const box = page.getByRole('checkbox', { name: confirm });
+  await expect(box).toBeVisible();
+  await box.check();
+  await page.getByRole('button', { name: submit }).click();
 }
 
 export async function answer(page: Page, name: string, answers: Answer[]) {

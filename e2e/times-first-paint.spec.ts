@@ -20,6 +20,7 @@ async function mismatchPoll(request: APIRequestContext) {
         durationMinutes: 60,
         guestZones: ['America/New_York', 'Asia/Kathmandu'],
         options: [{ start: '2026-10-28T14:00' }, { start: '2026-10-29T19:00' }],
+        allowPast: true,
       },
     })
   ).json()) as { id: string; participantUrl: string; adminUrl: string };

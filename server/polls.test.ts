@@ -30,6 +30,66 @@ describe('createPoll', () => {
   });
 });
 
+describe('options in the past', () => {
+  const body = (extra: object = {}) => ({
+    ok: true as const,
+    value: {
+      title: 'Looking back',
+      timeZone: 'Europe/Rome',
+      kind: 'timed',
+      durationMinutes: 60,
+      options: [{ start: '2026-09-30T17:00' }, { start: '2026-10-02T17:00' }],
+      ...extra,
+    },
+  });
+
+  it('are refused at creation, naming them, unless the request confirms', async () => {
+    const refused = await createPoll(body(), context(NOW));
+    expect(refused).toEqual({
+      ok: false,
+      problem: {
+        code: 'invalid',
+        fieldErrors: {
+          options: [
+            {
+              code: 'options.past',
+              values: { count: 1, options: '2026-09-30 17:00', more: 0 },
+            },
+          ],
+          allowPast: [{ code: 'allowPast.required' }],
+        },
+      },
+    });
+    const created = await createPoll(body({ allowPast: true }), context(NOW));
+    expect(created.ok).toBe(true);
+  });
+
+  it('are refused when an edit adds them, unless it confirms', async () => {
+    const poll = await createdPoll(context(NOW));
+    const target = { pollId: poll.id, adminToken: poll.adminToken };
+    const before = await stored(poll.id);
+    const add = { addOptions: [{ start: '2026-09-01T10:00' }], title: 'Also renamed' };
+    expect(await editPoll({ ...target, payload: { ok: true, value: add } }, context(NOW))).toEqual({
+      ok: false,
+      problem: {
+        code: 'invalid',
+        fieldErrors: {
+          addOptions: [
+            { code: 'options.past', values: { count: 1, options: '2026-09-01 10:00', more: 0 } },
+          ],
+          allowPast: [{ code: 'allowPast.required' }],
+        },
+      },
+    });
+    expect(await stored(poll.id)).toEqual(before);
+    const confirmed = await editPoll(
+      { ...target, payload: { ok: true, value: { ...add, allowPast: true } } },
+      context(NOW),
+    );
+    expect(confirmed.ok && confirmed.poll.options).toHaveLength(4);
+  });
+});
+
 describe('the organiser’s changes', () => {
   it('answer a wrong admin token exactly as a missing poll, and change nothing', async () => {
     const poll = await createdPoll(context(NOW));

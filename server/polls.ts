@@ -5,7 +5,8 @@ import type { PollRecord } from '@/lib/poll/model';
 import { finaliseSchema, preparePollUpdate } from '@/lib/poll/poll-admin';
 import { moveStatus, type StatusChange } from '@/lib/poll/poll-status';
 import { preparePoll, type FoldNotice, type PreparedPoll } from '@/lib/poll/poll-input';
-import { problemsFromZod } from '@/lib/poll/problems';
+import { addPastProblems } from '@/lib/poll/past-options';
+import { problemsFromZod, type FieldProblems } from '@/lib/poll/problems';
 import type { Tx } from '@/db/store';
 import type { Context } from '@/server/context';
 import { organiserWrite } from '@/server/organiser-write';
@@ -36,8 +37,12 @@ export async function createPoll(payload: Payload, context: Context): Promise<Cr
   if (!payload.ok) return refuse({ code: 'malformed' });
   const prepared = preparePoll(payload.value);
   if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
-  const { notices, ...poll } = prepared.value;
+  const { notices, allowPast, ...poll } = prepared.value;
   const { store, now, mail } = context;
+  const past: FieldProblems = {};
+  if (!allowPast)
+    addPastProblems(past, poll.options, { zoneId: poll.timeZone, nowMs: now, field: 'options' });
+  if (Object.keys(past).length > 0) return refuse({ code: 'invalid', fieldErrors: past });
   const organiserEmail = mail ? poll.organiserEmail : null;
   const adminToken = newSecret();
   const id = await store.transaction(async (tx) => {

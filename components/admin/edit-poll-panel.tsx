@@ -31,6 +31,7 @@ const PLACED_FIELDS = new Set([
   'optionLimit',
   'privacy',
   'addOptions',
+  'allowPast',
   'removeOptionIds',
 ]);
 
@@ -67,6 +68,7 @@ export function EditPollPanel({
   const [adds, setAdds] = useState<string[]>([]);
   const [removals, setRemovals] = useState<Set<string>>(new Set());
   const [confirmDrop, setConfirmDrop] = useState(false);
+  const [allowPast, setAllowPast] = useState(false);
   // Pending additions and removals are forgotten only once the server has applied them.
   const [state, formAction, pending] = useActionState(
     async (prev: EditResult | null, data: FormData) => {
@@ -75,6 +77,7 @@ export function EditPollPanel({
         setAdds([]);
         setRemovals(new Set());
         setConfirmDrop(false);
+        setAllowPast(false);
       }
       return result;
     },
@@ -98,6 +101,7 @@ export function EditPollPanel({
       ? { addOptions: adds.map((a) => (timed ? { start: a } : { date: a })) }
       : {}),
     ...(removals.size > 0 ? { removeOptionIds: [...removals] } : {}),
+    ...(allowPast && adds.length > 0 ? { allowPast } : {}),
   });
 
   function addOption() {
@@ -280,6 +284,16 @@ export function EditPollPanel({
               </p>
             )}
             <FieldError id="edit-add-error" messages={errors.addOptions} />
+            {(errors.allowPast || allowPast) && (
+              <label className="flex items-center gap-2 text-sm font-semibold">
+                <input
+                  type="checkbox"
+                  checked={allowPast}
+                  onChange={(e) => setAllowPast(e.target.checked)}
+                />
+                {t('allowPast')}
+              </label>
+            )}
           </fieldset>
 
           <fieldset className="grid gap-2">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
 import type { OptionView } from '@/lib/poll/option-view';
@@ -7,12 +8,15 @@ import { describeWallInterval } from '@/lib/time/slot-display';
 import type { GlanceCell } from '@/lib/fairness/zone-glance';
 
 const BANDS = ['comfortable', 'edge', 'early-late', 'antisocial', 'night'] as const;
+/** Rows shown before "show all": the options worth deciding between, as the ranking shows them. */
+const TOP = 5;
 
 /**
  * Options × places, each cell the local time there with its comfort band (icon, tint, and the
  * word for screen readers and on hover; the legend says the words once). Beside the option:
  * its rank and the place worst off, so the hardest hour is on screen however far the table
- * scrolls.
+ * scrolls. Rows come best first and only the top few show until asked: the page is read at a
+ * glance, and a poll of twenty options would otherwise be a wall of times.
  */
 export function ZoneGlanceTable({
   zones,
@@ -32,6 +36,13 @@ export function ZoneGlanceTable({
   const t = useTranslations('glance');
   const tr = useTranslations('ranking');
   const bandLabel = useBandLabel();
+  const [showAll, setShowAll] = useState(false);
+  const unranked = cells.length;
+  const byRank = [...cells].sort(
+    (a, b) => (ranks.get(a[0]) ?? unranked) - (ranks.get(b[0]) ?? unranked),
+  );
+  const folds = byRank.length > TOP;
+  const rows = folds && !showAll ? byRank.slice(0, TOP) : byRank;
   // The weekday only where the place's date is not the option's: the row header says the day.
   const pill = (cell: GlanceCell, viewerDate: string) => {
     const local = describeWallInterval(cell.localStart, cell.localEnd, { locale });
@@ -53,7 +64,7 @@ export function ZoneGlanceTable({
         {t('heading')}
       </h2>
       <p className="hint mt-1">{t('hint')}</p>
-      <ul className="mt-2 flex flex-wrap gapx-1.5 py-1 text-xs" aria-label={t('legend')}>
+      <ul className="mt-2 flex flex-wrap gap-1.5 py-1 text-xs" aria-label={t('legend')}>
         {BANDS.map((band) => (
           <li
             key={band}
@@ -90,8 +101,8 @@ export function ZoneGlanceTable({
               ))}
             </tr>
           </thead>
-          <tbody>
-            {cells.map(([optionId, row]) => {
+          <tbody id="glance-rows">
+            {rows.map(([optionId, row]) => {
               const view = views.get(optionId);
               if (!view) return null;
               const rank = ranks.get(optionId);
@@ -129,6 +140,17 @@ export function ZoneGlanceTable({
           </tbody>
         </table>
       </div>
+      {folds && (
+        <button
+          type="button"
+          className="btn mt-3"
+          aria-expanded={showAll}
+          aria-controls="glance-rows"
+          onClick={() => setShowAll((v) => !v)}
+        >
+          {showAll ? tr('showTop', { count: TOP }) : tr('showAll', { count: byRank.length })}
+        </button>
+      )}
     </section>
   );
 }

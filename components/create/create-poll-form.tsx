@@ -56,6 +56,7 @@ export function CreatePollForm({
   const guestZones = useMemo(() => guestPlaces.map((p) => p.zone), [guestPlaces]);
   /** Single wall times picked in the fair-time finder, beside the dates × start times. */
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [allowPast, setAllowPast] = useState(false);
 
   useEffect(() => {
     if (initialZone) return;
@@ -107,6 +108,7 @@ export function CreatePollForm({
     guestZones,
     ...(kind === 'timed' ? { durationMinutes: duration } : {}),
     options: options.map((o) => (kind === 'timed' ? { start: o } : { date: o })),
+    ...(allowPast ? { allowPast } : {}),
   });
 
   function toggleDate(date: string) {
@@ -151,6 +153,8 @@ export function CreatePollForm({
   }
 
   const errors = state?.fieldErrors ?? {};
+  // The confirmation appears with the refusal that asks for it, and stays once ticked.
+  const askPast = Boolean(errors.allowPast) || allowPast;
   return (
     <form
       action={formAction}
@@ -354,6 +358,20 @@ export function CreatePollForm({
         )}
       </section>
 
+      {askPast && (
+        <div className="rounded-xl bg-warn-soft px-4 py-3 text-sm">
+          <label className="flex items-center gap-2 font-semibold">
+            <input
+              type="checkbox"
+              checked={allowPast}
+              onChange={(e) => setAllowPast(e.target.checked)}
+              aria-describedby={errors.allowPast && !allowPast ? 'allow-past-error' : undefined}
+            />
+            {t('allowPast')}
+          </label>
+          <FieldError id="allow-past-error" messages={allowPast ? undefined : errors.allowPast} />
+        </div>
+      )}
       <div className="flex flex-wrap items-center justify-end gap-3">
         <p className="hint">{t('noAccount')}</p>
         <button type="submit" className="btn btn-primary px-6 py-3 text-base" disabled={pending}>

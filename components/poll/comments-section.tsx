@@ -76,20 +76,20 @@ export function CommentsSection({
       <form
         action={formAction}
         onSubmit={submitInPlace(formAction)}
-        className="mt-4 grid gap-3"
+        className="mt-4 grid gap-3 md:grid-cols-[minmax(0,14rem)_1fr_auto] md:items-start"
         noValidate
       >
         {state?.ok && (
-          <p role="status" className="font-semibold text-yes">
+          <p role="status" className="font-semibold text-yes md:col-span-3">
             {t('posted')}
           </p>
         )}
         {state && !state.ok && (
-          <p role="alert" className="error-text font-semibold">
+          <p role="alert" className="error-text font-semibold md:col-span-3">
             {state.message}
           </p>
         )}
-        <div className="max-w-sm">
+        <div className="max-w-sm md:max-w-none">
           <label className="label" htmlFor="comment-author">
             {t('author')}
           </label>
@@ -109,14 +109,14 @@ export function CommentsSection({
           <textarea
             id="comment-body"
             name="body"
-            className="field min-h-20"
+            className="field min-h-11"
             value={body}
             onChange={(e) => setBody(e.target.value)}
             aria-invalid={Boolean(errors.body)}
           />
           <FieldError id="comment-body-error" messages={errors.body} />
         </div>
-        <div className="flex justify-end">
+        <div className="flex justify-end md:pt-7">
           <button type="submit" className="btn" disabled={pending}>
             {t('submit')}
           </button>

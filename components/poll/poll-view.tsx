@@ -206,6 +206,8 @@ export function PollView({
           order={order}
           onOrderChange={setOrder}
           locale={displayLocale}
+          // The local-times table below shows every place's hour: the page stays short.
+          openBest={!(glance && isTimed)}
           itemAction={
             poll.status === 'scheduled'
               ? undefined

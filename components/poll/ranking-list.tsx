@@ -40,6 +40,7 @@ export function RankingList({
   onOrderChange,
   locale,
   itemAction,
+  openBest = true,
   children,
 }: {
   poll: PollRecord;
@@ -52,6 +53,8 @@ export function RankingList({
   itemAction?: (ranked: RankedOptionView, label: string) => ReactNode;
   /** What follows the list in the same section (the organiser's scheduling controls). */
   children?: ReactNode;
+  /** The fairest option opens on everyone's local time, unless another table shows them. */
+  openBest?: boolean;
 }) {
   const t = useTranslations('ranking');
   const byId = new Map(ranking.map((r) => [r.id, r]));
@@ -109,6 +112,7 @@ export function RankingList({
                   locale={locale}
                   explain={explain}
                   action={itemAction}
+                  openBest={openBest}
                 />
               );
             })}
@@ -143,6 +147,7 @@ function RankedItem({
   locale,
   explain,
   action,
+  openBest,
 }: {
   poll: PollRecord;
   ranked: RankedOptionView;
@@ -150,10 +155,13 @@ function RankedItem({
   locale: string;
   explain: (x: ExplanationView) => string;
   action?: (ranked: RankedOptionView, label: string) => ReactNode;
+  openBest: boolean;
 }) {
   const t = useTranslations('ranking');
   const best = ranked.rank === 1 && ranked.keys.canAttend > 0;
-  const [open, setOpen] = useState(best && poll.participants.length <= OPEN_FIRST_UP_TO);
+  const [open, setOpen] = useState(
+    openBest && best && poll.participants.length <= OPEN_FIRST_UP_TO,
+  );
   const label = [view.dateLabel, view.timeRange].filter(Boolean).join(' ');
   return (
     <li

@@ -11,7 +11,9 @@ import { groupByDay } from '@/lib/poll/day-groups';
 import type { PollRecord } from '@/lib/poll/model';
 import type { OptionView } from '@/lib/poll/option-view';
 import type { Failure } from '@/lib/poll/problems';
+import { useOverflows } from '@/components/poll/use-overflows';
 import { describeTimedSlot, formatWallTime } from '@/lib/time/slot-display';
+import { TimeHeader } from '@/components/poll/time-header';
 import { placeName } from '@/lib/time/time-zone';
 
 /**
@@ -59,6 +61,7 @@ export function ResultsTable({
   const tp = useTranslations('poll');
   const count = poll.participants.length;
   const [showAll, setShowAll] = useState(false);
+  const [scroller, scrolls] = useOverflows();
   // The column the pointer or focus is on, described in full under the grid.
   const [activeId, setActiveId] = useState<string | null>(null);
   const active =
@@ -169,6 +172,7 @@ export function ResultsTable({
       {count === 0 && <p className="hint mt-3">{t('empty')}</p>}
       {(count > 0 || mine) && (
         <div
+          ref={scroller}
           className={`relative mt-3 overflow-x-auto ${count === 0 ? 'max-[899px]:hidden' : ''}`}
           tabIndex={0}
           role="region"
@@ -210,7 +214,7 @@ export function ResultsTable({
                     key={v.id}
                     data-option={v.id}
                     scope="col"
-                    className={`${edge(v.id)} min-w-12 px-0.5 pt-1.5 pb-1 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
+                    className={`${edge(v.id)} min-w-11 px-0 pt-1.5 pb-1 text-center align-bottom font-normal ${best.has(v.id) ? 'bg-accent-soft' : ''}`}
                   >
                     {best.has(v.id) && (
                       <span className="mb-1 block text-xs font-semibold text-accent">
@@ -334,6 +338,11 @@ export function ResultsTable({
           </table>
         </div>
       )}
+      {scrolls && (
+        <p className="hint mt-1 text-right" data-testid="results-scroll-hint">
+          {t('scrollHint', { count: views.length })}
+        </p>
+      )}
       {active && (count > 0 || mine) && !(mine && !mine.editable) && (
         <p className={`detail-strip hint mt-2 ${count === 0 ? 'max-[899px]:hidden' : ''}`}>
           <span className="font-semibold text-ink">{optionLabel(active)}</span>
@@ -366,17 +375,6 @@ export function ResultsTable({
         </div>
       )}
     </section>
-  );
-}
-
-/** "15:00 – 16:00" as the start above the end: a column stays narrow enough for 15 options. */
-function TimeHeader({ range }: { range: string }) {
-  const [start, end] = range.split(' – ');
-  return (
-    <>
-      <span className="block text-xs font-semibold whitespace-nowrap">{start}</span>
-      {end && <span className="block text-[11px] whitespace-nowrap text-muted">{end}</span>}
-    </>
   );
 }
 

@@ -127,7 +127,7 @@ export const API_EXAMPLES = {
       guestZones: ['America/New_York', 'America/Los_Angeles'],
       kind: 'timed',
       durationMinutes: 60,
-      options: [{ start: '2026-10-28T17:00' }, { start: '2026-10-29T09:00' }],
+      options: [{ start: '2027-11-03T17:00' }, { start: '2027-11-04T09:00' }],
     },
   },
   submitVote: {
@@ -144,7 +144,7 @@ export const API_EXAMPLES = {
     schema: updatePollSchema,
     example: {
       title: 'Ocean-model call (moved)',
-      deadline: '2026-10-20T18:00:00Z',
+      deadline: '2027-10-20T18:00:00Z',
       optionLimit: 12,
       privacy: 'hideNames',
     },
@@ -195,6 +195,8 @@ const paths: ZodOpenApiPathsObject = {
   '/api/polls': {
     post: {
       summary: 'Create a poll',
+      description:
+        'Options in the past (a start before now, a date before today in the poll’s `timeZone`) are refused with a 400 naming them under `options`, and `allowPast` under `fieldErrors`, unless the body sends `allowPast: true`.',
       requestBody: json(API_EXAMPLES.createPoll.schema, API_EXAMPLES.createPoll.example),
       responses: {
         '201': {
@@ -228,6 +230,8 @@ const paths: ZodOpenApiPathsObject = {
     },
     patch: {
       summary: 'Edit a poll (organiser)',
+      description:
+        '`addOptions` in the past are refused as at creation, unless the body sends `allowPast: true`.',
       security: adminAuth,
       requestParams: { path: pollId },
       requestBody: json(API_EXAMPLES.updatePoll.schema, API_EXAMPLES.updatePoll.example),

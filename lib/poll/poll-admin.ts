@@ -16,6 +16,7 @@ import {
   type PreparedOption,
 } from '@/lib/poll/poll-input';
 import { LIMITS } from '@/lib/poll/limits';
+import { addPastProblems } from '@/lib/poll/past-options';
 import { PRIVACY_LEVELS, type PollRecord, type Privacy } from '@/lib/poll/model';
 import {
   addProblem,
@@ -50,6 +51,10 @@ export const updatePollSchema = z
       .max(MAX_OPTION_LIMIT, 'optionLimit.invalid')
       .nullable(),
     privacy: z.enum(PRIVACY_LEVELS, { error: 'privacy.invalid' }),
+    /** The organiser confirms added options in the past, as at creation. */
+    allowPast: z
+      .boolean({ error: 'allowPast.invalid' })
+      .meta({ description: 'Confirms options in the past, which are refused without it.' }),
   })
   .partial()
   .strict();
@@ -171,6 +176,8 @@ export function preparePollUpdate(
   const addOptions = added.filter(
     (o) => !keptAt.has(o.kind === 'timed' ? String(o.startsAt) : o.date),
   );
+  if (input.allowPast !== true)
+    addPastProblems(problems, addOptions, { zoneId, nowMs: now, field: 'addOptions' });
   if (kept.length + addOptions.length === 0)
     addProblem(problems, 'removeOptionIds', { code: 'options.lastOption' });
   if (kept.length + addOptions.length > LIMITS.options)

@@ -132,6 +132,12 @@ export const createPollSchema = z
       .array(optionSchema, { error: 'options.required' })
       .min(1, 'options.required')
       .max(LIMITS.options, 'options.tooMany'),
+    /** The organiser confirms options in the past (refused otherwise: seldom meant). */
+    allowPast: z
+      .boolean({ error: 'allowPast.invalid' })
+      .meta({ description: 'Confirms options in the past, which are refused without it.' })
+      .optional()
+      .default(false),
   })
   .strict();
 
@@ -152,6 +158,7 @@ export interface PreparedPoll {
   options: PreparedOption[];
   /** Options that needed a decision the organiser should hear about (a fold). */
   notices: FoldNotice[];
+  allowPast: boolean;
 }
 
 export type OptionInput = { start: string } | { date: string };
@@ -290,6 +297,7 @@ export function preparePoll(raw: unknown): Prepared<PreparedPoll> {
       guestZones: [...new Set(input.guestZones)],
       options,
       notices,
+      allowPast: input.allowPast,
     },
   };
 }

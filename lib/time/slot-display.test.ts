@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compactClockTime,
   daysBetween,
   withHourCycle,
   describeDate,
@@ -178,5 +179,22 @@ describe('formatLocal', () => {
       hour12: true,
     });
     expect(JSON.stringify(slot)).not.toMatch(/[\u00A0\u2009\u202F]/);
+  });
+});
+
+describe('compactClockTime', () => {
+  it('drops ":00" from a 12-hour time on the hour, and keeps everything else', () => {
+    const at = (hour: number, minute: number) =>
+      formatWallTime(
+        `2027-06-10T${String(hour).padStart(2, '0')}:${minute === 0 ? '00' : minute}`,
+        {
+          locale: 'en-US',
+        },
+      );
+    expect(compactClockTime(at(16, 0))).toMatch(/^4\sPM$/);
+    expect(compactClockTime(at(0, 0))).toMatch(/^12\sAM$/);
+    expect(compactClockTime(at(16, 30))).toMatch(/^4:30\sPM$/);
+    expect(compactClockTime('16:00')).toBe('16:00');
+    expect(compactClockTime('9:00')).toBe('9:00');
   });
 });

@@ -188,3 +188,12 @@ export function describeDate(date: string, prefs: DisplayPrefs) {
     }),
   };
 }
+
+/**
+ * A clock time as short as it reads unambiguously, for a grid's narrow column headers: a
+ * 12-hour time on the hour loses its ":00" ("4 PM", "12 AM"), the day period kept; 24-hour
+ * times ("16:00") and times off the hour ("4:30 PM") stay as they are.
+ */
+export function compactClockTime(time: string): string {
+  return time.replace(/:00(?=\s*[^\d\s:.]+\.?$)/u, '');
+}
