@@ -5,6 +5,7 @@ import { packPoll } from '@/lib/poll/packed-poll';
 import { rankPollForPage } from '@/lib/fairness/poll-ranking';
 import type { EditorCredential } from '@/server/access';
 import { scheduledEvent } from '@/server/exports';
+import { feedUrl } from '@/server/links';
 import type { PollViewOutcome } from '@/server/views';
 import { requestTime } from '@/app/clock';
 import { formatLocale } from '@/app/format-locale';
@@ -40,6 +41,7 @@ export async function ParticipantView({
         locale={locale}
         nowMs={requestTime()}
         me={me}
+        feedUrl={me ? feedUrl(origin, me.editToken) : null}
         submitAction={submitVote}
         mailEnabled={mailEnabled()}
         postComment={postComment.bind(null, stored.id)}
