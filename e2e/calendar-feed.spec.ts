@@ -60,6 +60,11 @@ test('a participant subscribes to their own feed: tentative yes times, then the 
   expect(feed.status()).toBe(200);
   expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
   expect(feed.headers()['cache-control']).toBe('private, no-cache');
+  // Data, not a page: nothing in it may run, load or be framed.
+  expect(feed.headers()['content-security-policy']).toBe(
+    "default-src 'none'; frame-ancestors 'none'",
+  );
+  expect(feed.headers()['x-content-type-options']).toBe('nosniff');
   const tentative = events(await feed.text());
   expect(tentative.map((e) => [e.status, e.start.toISOString(), e.summary])).toEqual([
     ['TENTATIVE', '2026-10-28T16:00:00.000Z', 'Feed call'],

@@ -160,9 +160,6 @@ export function VoteForm({
           {state.feedUrl && <CalendarFeed url={state.feedUrl} />}
         </div>
       )}
-      {!(state?.ok && state.feedUrl) && feedUrl && (
-        <CalendarFeed url={feedUrl} className="mt-4 rounded-xl border border-line p-4" />
-      )}
       {state && !state.ok && (
         <p
           role="alert"
@@ -279,6 +276,10 @@ export function VoteForm({
           </button>
         </div>
       </form>
+      {/* A returning participant's feed, below the form they came back to change. */}
+      {!(state?.ok && state.feedUrl) && feedUrl && (
+        <CalendarFeed url={feedUrl} className="mt-6 rounded-xl border border-line p-4" />
+      )}
     </section>
   );
 }
