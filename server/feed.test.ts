@@ -2,7 +2,7 @@ import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { removeAnswer, submitAnswer } from '@/server/answers';
 import { exportEventIcs } from '@/server/exports';
-import { participantFeedIcs } from '@/server/feed';
+import { editorFeedUrl, participantFeedIcs } from '@/server/feed';
 import { feedPath, feedUrl } from '@/server/links';
 import { finalisePoll } from '@/server/polls';
 import { createdPoll, withTemporaryStore } from '@/server/temporary-store';
@@ -118,6 +118,20 @@ describe('participantFeedIcs', () => {
     expect(
       await participantFeedIcs({ file: fileOf(editToken), origin: ORIGIN }, context(NOW)),
     ).toEqual(NOT_FOUND);
+  });
+
+  it('is shown to its editor only once their answer has it', async () => {
+    const { participantId, editToken } = await answered();
+    expect(
+      await editorFeedUrl({ editor: { participantId, editToken }, origin: ORIGIN }, context(NOW)),
+    ).toBe(feedUrl(ORIGIN, editToken));
+    // As for an answer given before feeds: no feed under this token, so no link to a 404.
+    expect(
+      await editorFeedUrl(
+        { editor: { participantId, editToken: 'other' }, origin: ORIGIN },
+        context(NOW),
+      ),
+    ).toBeNull();
   });
 
   it('is offered as webcal:// on the link origin’s host', () => {

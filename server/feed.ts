@@ -1,10 +1,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { hashSecret } from '@/db/tokens';
+import { feedTokenOf, hashSecret } from '@/db/tokens';
 import { participantFeed } from '@/lib/export/ics-feed';
+import type { EditorCredential } from '@/server/access';
 import type { Context } from '@/server/context';
-import { pollPath } from '@/server/links';
+import { feedUrl, pollPath } from '@/server/links';
 import { refuse, type Outcome } from '@/server/problem';
 
 /**
@@ -31,4 +32,20 @@ export async function participantFeedIcs(
   const ics = participantFeed(poll, owner.participantId, `${input.origin}${pollPath(poll.id)}`);
   const etag = `"${createHash('sha256').update(ics, 'utf8').digest('base64url')}"`;
   return { ok: true, ics, etag };
+}
+
+/**
+ * The webcal:// address of the editor's feed, for the page to show; null while their answer
+ * has none (one given before feeds existed gets it at its next change with the edit token).
+ * The caller has checked the credential (viewPoll).
+ */
+export async function editorFeedUrl(
+  input: { editor: EditorCredential; origin: string },
+  context: Pick<Context, 'store'>,
+): Promise<string | null> {
+  const { store } = context;
+  const owner = await store.findFeed(store, hashSecret(feedTokenOf(input.editor.editToken)));
+  return owner?.participantId === input.editor.participantId
+    ? feedUrl(input.origin, input.editor.editToken)
+    : null;
 }
