@@ -164,8 +164,8 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  if (api) {
-    // JSON needs no scripts and no nonce; skipping the request-header override Next.js
+  if (api || request.nextUrl.pathname.startsWith('/feed/')) {
+    // JSON and calendar feeds need no scripts and no nonce; skipping the request-header override Next.js
     // would apply keeps the answers endpoint fast.
     const response = NextResponse.next();
     response.headers.set('Content-Security-Policy', API_POLICY);

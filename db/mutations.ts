@@ -119,7 +119,7 @@ function touchPoll(
 export async function insertAnswer(
   tx: Tx,
   pollId: string,
-  answer: PreparedVote & { editTokenHash: string; locale: Locale },
+  answer: PreparedVote & { editTokenHash: string; feedTokenHash: string; locale: Locale },
   now: number,
 ): Promise<string> {
   const participantId = newShortId();
@@ -132,6 +132,7 @@ export async function insertAnswer(
       timeZone: answer.timeZone,
       ...comfortColumns(answer),
       editTokenHash: answer.editTokenHash,
+      feedTokenHash: answer.feedTokenHash,
       submissionKey: answer.submissionKey ?? newShortId(),
       email: answer.email,
       locale: answer.locale,
@@ -149,7 +150,7 @@ export async function replaceAnswer(
   tx: Tx,
   pollId: string,
   participantId: string,
-  answer: PreparedVote,
+  answer: PreparedVote & { feedTokenHash: string },
   now: number,
 ): Promise<void> {
   connectionOf(tx)
@@ -158,6 +159,7 @@ export async function replaceAnswer(
       name: answer.name,
       timeZone: answer.timeZone,
       ...comfortColumns(answer),
+      feedTokenHash: answer.feedTokenHash,
       // Leaving the field empty when changing an answer keeps the address given before.
       ...(answer.email ? { email: answer.email } : {}),
       updatedAt: now,

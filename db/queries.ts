@@ -3,7 +3,7 @@ import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { connectionOf, preparedOnce, type Db } from '@/db/client';
 import { cachedAt, deepFreeze, pollRecordOf, remember } from '@/db/poll-cache';
 import { comments, options, participants, polls, votes } from '@/db/schema';
-import type { AnswerRules, PollStamp, Reader } from '@/db/store';
+import type { AnswerRules, FeedOwner, PollStamp, Reader } from '@/db/store';
 import type { PollRecord } from '@/lib/poll/model';
 
 type Select = Pick<Db, 'select'>;
@@ -180,4 +180,13 @@ export async function getEditTokenHash(
     .where(eq(participants.id, participantId))
     .get();
   return row !== undefined && row.pollId === pollId ? row.hash : null;
+}
+
+export async function findFeed(on: Reader, feedTokenHash: string): Promise<FeedOwner | null> {
+  const row = connectionOf(on)
+    .select({ pollId: participants.pollId, participantId: participants.id })
+    .from(participants)
+    .where(eq(participants.feedTokenHash, feedTokenHash))
+    .get();
+  return row ?? null;
 }

@@ -87,6 +87,11 @@ export const participants = sqliteTable(
     neverStart: text('never_start'),
     neverEnd: text('never_end'),
     editTokenHash: text('edit_token_hash').notNull(),
+    /**
+     * SHA-256 of their calendar feed's token (itself derived from the edit token); null for
+     * an answer older than feeds until it is next changed with the edit token.
+     */
+    feedTokenHash: text('feed_token_hash'),
     /** Client-chosen key that makes a repeated submit (double click, retry) a no-op. */
     submissionKey: text('submission_key').notNull(),
     /** Where their edit link and the scheduled time go (never shown to others); null = no mail. */
@@ -99,6 +104,7 @@ export const participants = sqliteTable(
   (t) => [
     index('participants_poll_idx').on(t.pollId, t.createdAt),
     uniqueIndex('participants_submission_uq').on(t.pollId, t.submissionKey),
+    uniqueIndex('participants_feed_uq').on(t.feedTokenHash),
   ],
 );
 

@@ -25,6 +25,7 @@ import {
 } from '@/db/outbox';
 import {
   countYes,
+  findFeed,
   findParticipantBySubmissionKey,
   getAdminTokenHash,
   getPollStamp,
@@ -50,6 +51,7 @@ export function openSqliteStore(file: string): Store {
     getPollStamp,
     getEditTokenHash,
     findParticipantBySubmissionKey,
+    findFeed,
     countYes,
     insertPoll,
     insertAnswer,

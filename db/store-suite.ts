@@ -59,10 +59,14 @@ export const poll: NewPoll = {
   organiserLocale: 'en',
 };
 
+let feeds = 0;
+
 export function answer(
   optionIds: string[],
   value: 'yes' | 'no',
   submissionKey: string | null = null,
+  // Unique per answer, as each edit token's feed token is.
+  feedTokenHash = `hash-of-feed-token-${++feeds}`,
 ) {
   return {
     name: 'Grace',
@@ -73,8 +77,9 @@ export function answer(
     submissionKey,
     email: null,
     editTokenHash: 'hash-of-edit-token',
+    feedTokenHash,
     locale: 'en',
-  } satisfies PreparedVote & { editTokenHash: string; locale: 'en' };
+  } satisfies PreparedVote & { editTokenHash: string; feedTokenHash: string; locale: 'en' };
 }
 
 async function createPoll() {
@@ -175,6 +180,28 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
         (p) => p.id === participantId,
       )!;
       expect(mine.votes).toEqual({ [first]: 'no' });
+    });
+
+    it('finds a participant by their feed token’s hash, and sets it again on a change', async () => {
+      const { id, optionIds } = await createPoll();
+      const participantId = await store.transaction((tx) =>
+        store.insertAnswer(tx, id, answer(optionIds, 'yes', null, 'feed-hash-1'), NOW),
+      );
+      expect(await store.findFeed(store, 'feed-hash-1')).toEqual({ pollId: id, participantId });
+      expect(await store.findFeed(store, 'feed-hash-2')).toBeNull();
+      await store.transaction((tx) =>
+        store.replaceAnswer(
+          tx,
+          id,
+          participantId,
+          answer(optionIds, 'no', null, 'feed-hash-2'),
+          NOW + 1,
+        ),
+      );
+      expect(await store.findFeed(store, 'feed-hash-2')).toEqual({ pollId: id, participantId });
+      expect(await store.findFeed(store, 'feed-hash-1')).toBeNull();
+      await store.transaction((tx) => store.deleteParticipant(tx, id, participantId, NOW + 2));
+      expect(await store.findFeed(store, 'feed-hash-2')).toBeNull();
     });
 
     it('finds an answer by its submission key, and refuses a second row with the same key', async () => {

@@ -40,6 +40,12 @@ export interface AnswerRules {
   optionLimit: number | null;
 }
 
+/** The participant a calendar feed belongs to. */
+export interface FeedOwner {
+  pollId: string;
+  participantId: string;
+}
+
 /** A status move as lib/poll/poll-status.ts decided it. */
 export type StatusWrite = Pick<
   Extract<StatusMove, { ok: true }>,
@@ -139,6 +145,8 @@ export interface Store extends Reader {
   getPollStamp(db: Reader, pollId: string): Promise<PollStamp | null>;
   getEditTokenHash(db: Reader, pollId: string, participantId: string): Promise<string | null>;
   findParticipantBySubmissionKey(db: Reader, pollId: string, key: string): Promise<string | null>;
+  /** Whose calendar feed a feed token's hash opens; null for an unknown one. */
+  findFeed(db: Reader, feedTokenHash: string): Promise<FeedOwner | null>;
   /** Yes answers to the option, leaving out one participant's own (when they change theirs). */
   countYes(db: Reader, optionId: string, exceptParticipantId: string | null): Promise<number>;
 
@@ -149,14 +157,15 @@ export interface Store extends Reader {
   insertAnswer(
     tx: Tx,
     pollId: string,
-    answer: PreparedVote & { editTokenHash: string; locale: Locale },
+    answer: PreparedVote & { editTokenHash: string; feedTokenHash: string; locale: Locale },
     now: number,
   ): Promise<string>;
+  /** Also sets the feed token's hash, which answers older than feeds lack. */
   replaceAnswer(
     tx: Tx,
     pollId: string,
     participantId: string,
-    answer: PreparedVote,
+    answer: PreparedVote & { feedTokenHash: string },
     now: number,
   ): Promise<void>;
   deleteParticipant(tx: Tx, pollId: string, participantId: string, now: number): Promise<boolean>;

@@ -26,3 +26,12 @@ export function secretMatches(secret: string, storedHash: string): boolean {
   const b = Buffer.from(storedHash, 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * The calendar feed's token: derived from the edit token, so whoever holds that (the page,
+ * the edit-link mail) can show the feed's address without it being kept anywhere; 256 bits,
+ * and a different prefix than any other use of the edit token, so neither reveals the other.
+ */
+export function feedTokenOf(editToken: string): string {
+  return createHash('sha256').update(`kairos-feed:${editToken}`, 'utf8').digest('base64url');
+}

@@ -355,6 +355,31 @@ export const organiserAndReadRows: Row[] = [
     () => ({ method: 'GET', path: '/api/polls/doesnotexist0000/event.ics' }),
     { status: 404, message: NOT_FOUND },
   ],
+  [
+    'calendar feed: a token nobody holds',
+    () => ({ method: 'GET', path: `/feed/${'A'.repeat(43)}.ics` }),
+    { status: 404, message: NOT_FOUND },
+  ],
+  [
+    'calendar feed: the edit token in place of the feed token',
+    (f) => ({ method: 'GET', path: `/feed/${f.tokenA}.ics` }),
+    { status: 404, message: NOT_FOUND },
+  ],
+  [
+    'calendar feed: a token of 5,000 characters',
+    () => ({ method: 'GET', path: `/feed/${'A'.repeat(5000)}.ics` }),
+    { status: 404, message: NOT_FOUND },
+  ],
+  [
+    'calendar feed: an escaped slash in the token',
+    () => ({ method: 'GET', path: '/feed/..%2F..%2Fetc%2Fpasswd.ics' }),
+    { status: 404, message: NOT_FOUND },
+  ],
+  [
+    'calendar feed: a write to it',
+    () => ({ method: 'DELETE', path: `/feed/${'A'.repeat(43)}.ics` }),
+    { status: 405, allow: 'GET, HEAD, OPTIONS' },
+  ],
 
   // Reading, and addresses that are not ids
   [

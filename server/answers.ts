@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Store, Tx } from '@/db/store';
-import { hashSecret, newSecret } from '@/db/tokens';
+import { feedTokenOf, hashSecret, newSecret } from '@/db/tokens';
 import { answersRefused } from '@/lib/poll/model';
 import { prepareVote, type PreparedVote } from '@/lib/poll/vote-input';
 import { isEditor, type EditorCredential } from '@/server/access';
@@ -47,7 +47,13 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
     if (editor) {
       const refused = await refusal(store, tx, pollId, editor.participantId, vote, now);
       if (refused) return refuse(refused);
-      await store.replaceAnswer(tx, pollId, editor.participantId, vote, now);
+      await store.replaceAnswer(
+        tx,
+        pollId,
+        editor.participantId,
+        { ...vote, feedTokenHash: hashSecret(feedTokenOf(editor.editToken)) },
+        now,
+      );
       if (mail)
         await queueDigest(store, tx, mail, pollId, { kind: 'change', name: vote.name }, now);
       return { ok: true, participantId: editor.participantId, editToken: editor.editToken };
@@ -64,7 +70,12 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
     const participantId = await store.insertAnswer(
       tx,
       pollId,
-      { ...vote, editTokenHash: hashSecret(editToken), locale: mail?.locale ?? 'en' },
+      {
+        ...vote,
+        editTokenHash: hashSecret(editToken),
+        feedTokenHash: hashSecret(feedTokenOf(editToken)),
+        locale: mail?.locale ?? 'en',
+      },
       now,
     );
     if (mail) await queueDigest(store, tx, mail, pollId, { kind: 'answer', name: vote.name }, now);

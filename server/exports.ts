@@ -1,6 +1,7 @@
 import 'server-only';
 import { resultsCsv } from '@/lib/export/csv-export';
 import { buildIcs, type CalendarEvent } from '@/lib/export/ics-export';
+import { optionWhen } from '@/lib/export/ics-feed';
 import type { PollRecord } from '@/lib/poll/model';
 import { isOrganiser } from '@/server/access';
 import type { Context } from '@/server/context';
@@ -20,14 +21,7 @@ export function scheduledEvent(poll: PollRecord, origin: string): CalendarEvent 
     sequence: poll.finalSequence,
     url: `${origin}${pollPath(poll.id)}`,
     stampMs: poll.updatedAt,
-    when:
-      option.startsAt !== null && option.durationMinutes !== null
-        ? {
-            kind: 'timed',
-            startMs: option.startsAt,
-            endMs: option.startsAt + option.durationMinutes * 60_000,
-          }
-        : { kind: 'allDay', date: option.date ?? '' },
+    when: optionWhen(option),
   };
 }
 

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import type { CommentResult, EditResult, VoteResult } from '@/components/poll/action-results';
+import { CalendarFeed } from '@/components/poll/calendar-feed';
 import { CommentsSection } from '@/components/poll/comments-section';
 import { DeadlineNotice } from '@/components/poll/deadline-notice';
 import { RankingList, type OptionOrder } from '@/components/poll/ranking-list';
@@ -49,6 +50,7 @@ export function PollView({
   locale,
   nowMs,
   me,
+  feedUrl = null,
   submitAction,
   removeAction,
   glance,
@@ -85,6 +87,8 @@ export function PollView({
   locale: string;
   nowMs: number;
   me: { participantId: string; editToken: string } | null;
+  /** The viewer's own calendar feed (webcal://), when they hold their edit token. */
+  feedUrl?: string | null;
   submitAction?: (prev: VoteResult | null, data: FormData) => Promise<VoteResult>;
   removeAction?: (participantId: string) => Promise<Failure | null>;
   /** The server can send mail: the answer form offers an address field. */
@@ -143,6 +147,10 @@ export function PollView({
         />
       )}
 
+      {!answering && feedUrl && (
+        <CalendarFeed url={feedUrl} level={2} className="card p-4 sm:p-6" />
+      )}
+
       {answering && submitAction && (
         <VoteForm
           poll={poll}
@@ -150,6 +158,7 @@ export function PollView({
           tallies={tallies}
           zone={zone}
           me={me}
+          feedUrl={feedUrl}
           initialName={mine?.name ?? ''}
           initialVotes={mine?.votes ?? {}}
           initialHours={

@@ -7,6 +7,7 @@ import { AnswerList, type AnswerState, type EditableRow } from '@/components/pol
 import { HoursFields } from '@/components/poll/hours-fields';
 import { useWideScreen } from '@/components/poll/use-wide-screen';
 import { readSavedHours, saveHours, type SavedHours } from '@/components/poll/viewer-preferences';
+import { CalendarFeed } from '@/components/poll/calendar-feed';
 import { CopyField } from '@/components/ui/copy-button';
 import { FieldError } from '@/components/ui/field-error';
 import { submitInPlace } from '@/components/ui/submit-in-place';
@@ -37,6 +38,7 @@ export function VoteForm({
   tallies,
   zone,
   me,
+  feedUrl,
   initialName,
   initialVotes,
   initialHours,
@@ -51,6 +53,7 @@ export function VoteForm({
   tallies: Map<string, OptionTally>;
   zone: string | null;
   me: { participantId: string; editToken: string } | null;
+  feedUrl: string | null;
   initialName: string;
   initialVotes: Record<string, VoteValue>;
   initialHours: SavedHours | null;
@@ -154,6 +157,7 @@ export function VoteForm({
               <p className="text-sm">{t('editLinkHint')}</p>
             </>
           )}
+          {state.feedUrl && <CalendarFeed url={state.feedUrl} />}
         </div>
       )}
       {state && !state.ok && (
@@ -272,6 +276,10 @@ export function VoteForm({
           </button>
         </div>
       </form>
+      {/* A returning participant's feed, below the form they came back to change. */}
+      {!(state?.ok && state.feedUrl) && feedUrl && (
+        <CalendarFeed url={feedUrl} className="mt-6 rounded-xl border border-line p-4" />
+      )}
     </section>
   );
 }

@@ -87,7 +87,7 @@ async function touchPoll(
 export async function insertAnswer(
   tx: Tx,
   pollId: string,
-  answer: PreparedVote & { editTokenHash: string; locale: Locale },
+  answer: PreparedVote & { editTokenHash: string; feedTokenHash: string; locale: Locale },
   now: number,
 ): Promise<string> {
   const db = await pgOf(tx);
@@ -99,6 +99,7 @@ export async function insertAnswer(
     timeZone: answer.timeZone,
     ...comfortColumns(answer),
     editTokenHash: answer.editTokenHash,
+    feedTokenHash: answer.feedTokenHash,
     submissionKey: answer.submissionKey ?? newShortId(),
     email: answer.email,
     locale: answer.locale,
@@ -114,7 +115,7 @@ export async function replaceAnswer(
   tx: Tx,
   pollId: string,
   participantId: string,
-  answer: PreparedVote,
+  answer: PreparedVote & { feedTokenHash: string },
   now: number,
 ): Promise<void> {
   const db = await pgOf(tx);
@@ -124,6 +125,7 @@ export async function replaceAnswer(
       name: answer.name,
       timeZone: answer.timeZone,
       ...comfortColumns(answer),
+      feedTokenHash: answer.feedTokenHash,
       ...(answer.email ? { email: answer.email } : {}),
       updatedAt: now,
     })

@@ -4,7 +4,7 @@ import { cachedAt, deepFreeze, pollRecordOf, remember } from '@/db/poll-cache';
 import type { PgDb } from '@/db/postgres/client';
 import { inTransaction, pgOf, poolOf } from '@/db/postgres/handle';
 import { comments, options, participants, polls, votes } from '@/db/postgres/schema';
-import type { AnswerRules, PollStamp, Reader } from '@/db/store';
+import type { AnswerRules, FeedOwner, PollStamp, Reader } from '@/db/store';
 import type { PollRecord } from '@/lib/poll/model';
 
 /**
@@ -174,4 +174,14 @@ export async function getEditTokenHash(
     .from(participants)
     .where(eq(participants.id, participantId));
   return row !== undefined && row.pollId === pollId ? row.hash : null;
+}
+
+export async function findFeed(on: Reader, feedTokenHash: string): Promise<FeedOwner | null> {
+  const [row] = await (
+    await pgOf(on)
+  )
+    .select({ pollId: participants.pollId, participantId: participants.id })
+    .from(participants)
+    .where(eq(participants.feedTokenHash, feedTokenHash));
+  return row ?? null;
 }

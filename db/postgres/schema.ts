@@ -85,6 +85,7 @@ export const participants = pgTable(
     neverStart: text('never_start'),
     neverEnd: text('never_end'),
     editTokenHash: text('edit_token_hash').notNull(),
+    feedTokenHash: text('feed_token_hash'),
     submissionKey: text('submission_key').notNull(),
     email: text('email'),
     locale: text('locale').notNull().default('en'),
@@ -94,6 +95,7 @@ export const participants = pgTable(
   (t) => [
     index('participants_poll_idx').on(t.pollId, t.createdAt),
     uniqueIndex('participants_submission_uq').on(t.pollId, t.submissionKey),
+    uniqueIndex('participants_feed_uq').on(t.feedTokenHash),
   ],
 );
 

@@ -27,6 +27,7 @@ import {
 } from '@/db/postgres/outbox';
 import {
   countYes,
+  findFeed,
   findParticipantBySubmissionKey,
   getAdminTokenHash,
   getPollStamp,
@@ -70,6 +71,7 @@ export function openPostgresStore(postgres: () => Promise<Postgres>): Store {
     getPollStamp,
     getEditTokenHash,
     findParticipantBySubmissionKey,
+    findFeed,
     countYes,
     insertPoll,
     insertAnswer,

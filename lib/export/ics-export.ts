@@ -1,4 +1,6 @@
 import ical, {
+  type ICalCalendar,
+  type ICalEventData,
   ICalAttendeeRole,
   ICalAttendeeStatus,
   ICalCalendarMethod,
@@ -26,39 +28,27 @@ export interface Invitation {
   attendees: { name: string; email: string }[];
 }
 
-/**
- * RFC 5545 text for the scheduled event. Timed events are written in UTC (…Z), which every
- * client converts to its own zone; all-day events are VALUE=DATE from the date to the next
- * one, the same calendar day everywhere. The UID is stable per poll so re-imports update.
- */
-export function buildIcs(event: CalendarEvent, invitation: Invitation | null = null): string {
-  const calendar = ical({
+/** A calendar as Kairos writes every one: its product id and name. */
+export function newCalendar(name: string, method: ICalCalendarMethod | null = null): ICalCalendar {
+  return ical({
     prodId: { company: 'Kairos', product: 'Kairos', language: 'EN' },
-    name: event.title,
-    ...(invitation
-      ? {
-          method:
-            invitation.method === 'REQUEST'
-              ? ICalCalendarMethod.REQUEST
-              : ICalCalendarMethod.CANCEL,
-        }
-      : {}),
+    name,
+    ...(method ? { method } : {}),
   });
-  const invited = invitation
-    ? {
-        organizer: invitation.organiser,
-        attendees: invitation.attendees.map((a) => ({
-          ...a,
-          role: ICalAttendeeRole.REQ,
-          status: ICalAttendeeStatus.NEEDSACTION,
-          rsvp: false,
-        })),
-        status:
-          invitation.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      }
-    : {};
+}
+
+/**
+ * Adds one event. Timed events are written in UTC (…Z), which every client converts to its
+ * own zone; all-day events are VALUE=DATE from the date to the next one, the same calendar
+ * day everywhere. `extra` says what differs between the .ics, the invitation and the feed
+ * (the UID, status, attendees).
+ */
+export function addEvent(
+  calendar: ICalCalendar,
+  event: CalendarEvent,
+  extra: Partial<ICalEventData> = {},
+): void {
   const common = {
-    ...invited,
     id: `${event.pollId}@kairos`,
     sequence: event.sequence,
     stamp: new Date(event.stampMs),
@@ -66,6 +56,7 @@ export function buildIcs(event: CalendarEvent, invitation: Invitation | null = n
     description: event.description || null,
     location: event.location || null,
     url: event.url,
+    ...extra,
   };
   if (event.when.kind === 'timed') {
     calendar.createEvent({
@@ -81,6 +72,35 @@ export function buildIcs(event: CalendarEvent, invitation: Invitation | null = n
       end: new Date(`${addDays(event.when.date, 1)}T00:00:00Z`),
     });
   }
+}
+
+/** RFC 5545 text for the scheduled event. The UID is stable per poll so re-imports update. */
+export function buildIcs(event: CalendarEvent, invitation: Invitation | null = null): string {
+  const calendar = newCalendar(
+    event.title,
+    invitation
+      ? invitation.method === 'REQUEST'
+        ? ICalCalendarMethod.REQUEST
+        : ICalCalendarMethod.CANCEL
+      : null,
+  );
+  addEvent(
+    calendar,
+    event,
+    invitation
+      ? {
+          organizer: invitation.organiser,
+          attendees: invitation.attendees.map((a) => ({
+            ...a,
+            role: ICalAttendeeRole.REQ,
+            status: ICalAttendeeStatus.NEEDSACTION,
+            rsvp: false,
+          })),
+          status:
+            invitation.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        }
+      : {},
+  );
   return calendar.toString();
 }
 

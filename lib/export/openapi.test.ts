@@ -3,18 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_EXAMPLES, openApiDocument } from '@/lib/export/openapi';
 
-const API_DIR = path.join(process.cwd(), 'app', 'api');
+const APP_DIR = path.join(process.cwd(), 'app');
+// The feed's folder is `[file]`, as a dynamic segment cannot carry a suffix: `{token}.ics`.
+const ROUTE_DIRS = { api: {}, feed: { '/feed/{file}': '/feed/{token}.ics' } } as const;
 
-/** Every route.ts under app/api as "METHOD /api/path/{param}". */
-function servedRoutes(dir = API_DIR): string[] {
+/** Every route.ts under app/api and app/feed as "METHOD /path/{param}". */
+function servedRoutes(dir: string, renamed: Record<string, string>): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return servedRoutes(full);
+    if (statSync(full).isDirectory()) return servedRoutes(full, renamed);
     if (entry !== 'route.ts') return [];
-    const url = `/${path.relative(path.dirname(API_DIR), path.dirname(full))}`.replace(
+    const folder = `/${path.relative(APP_DIR, path.dirname(full))}`.replace(
       /\[([^\]]+)\]/g,
       '{$1}',
     );
+    const url = renamed[folder] ?? folder;
     const methods = [
       ...readFileSync(full, 'utf8').matchAll(
         /export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g,
@@ -31,13 +34,15 @@ describe('the OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
   });
 
-  it('lists every route the app serves under /api/, and nothing it does not serve', () => {
+  it('lists every route the app serves under /api/ and /feed/, and nothing it does not serve', () => {
     const documented = Object.entries(document.paths ?? {}).flatMap(([url, item]) =>
       Object.keys(item ?? {})
         .filter((k) => ['get', 'post', 'put', 'patch', 'delete'].includes(k))
         .map((m) => `${m.toUpperCase()} ${url}`),
     );
-    const served = servedRoutes();
+    const served = Object.entries(ROUTE_DIRS).flatMap(([dir, renamed]) =>
+      servedRoutes(path.join(APP_DIR, dir), renamed),
+    );
     expect(served.length).toBeGreaterThanOrEqual(10);
     expect(new Set(documented)).toEqual(new Set(served));
   });

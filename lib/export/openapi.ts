@@ -331,6 +331,26 @@ const paths: ZodOpenApiPathsObject = {
       },
     },
   },
+  '/feed/{token}.ics': {
+    get: {
+      summary: 'A participant’s private calendar feed (subscribe to it as webcal://)',
+      description:
+        'Found by the token alone, which is derived from the participant’s edit token; the page and the edit-link mail show it. While the poll is undecided: a TENTATIVE event per option the participant said yes to; once scheduled: only the scheduled event, CONFIRMED, with the UID and SEQUENCE of the mailed invitation and `/api/polls/{id}/event.ics`. Nothing about other participants. `Cache-Control: private, no-cache` with an `ETag`: send it back as `If-None-Match` to get a bodiless 304 while the feed is unchanged.',
+      requestParams: {
+        path: z.object({
+          token: z.string().meta({ description: 'The feed token (43 base64url characters).' }),
+        }),
+      },
+      responses: {
+        '200': {
+          description: 'text/calendar',
+          content: { 'text/calendar': { schema: z.string() } },
+        },
+        '304': { description: 'Unchanged since the `ETag` sent as `If-None-Match`.' },
+        '404': errors['404'],
+      },
+    },
+  },
   '/api/polls/{id}/results.csv': {
     get: {
       summary: 'The results as CSV (organiser)',

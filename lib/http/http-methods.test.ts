@@ -40,6 +40,8 @@ describe('refusedMethod', () => {
     ['FROBNICATE', '/api/polls/abc/comments/c1', 'DELETE, OPTIONS'],
     ['TRACE', '/api/polls/abc/responses', 'POST, OPTIONS'],
     ['TRACE', '/p/abc', 'GET, HEAD, POST, OPTIONS'],
+    ['POST', '/feed/abc.ics', 'GET, HEAD, OPTIONS'],
+    ['PUT', '/feed/abc.ics/', 'GET, HEAD, OPTIONS'],
     ['patch', '/api/polls/abc', 'GET, PATCH, DELETE, HEAD, OPTIONS'],
   ])('%s %s is refused with Allow: %s', (method, pathname, allow) => {
     expect(refusedMethod(method, pathname)).toEqual({ allow });

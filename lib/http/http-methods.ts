@@ -20,6 +20,10 @@ export const API_METHODS: readonly [pattern: RegExp, methods: readonly string[]]
   [/^\/api\/polls\/[^/]+\/responses\/[^/]+$/, ['PUT']],
 ];
 
+/** A participant's calendar feed (app/feed/[file]/route.ts) is only ever read. */
+const FEED_PATH = /^\/feed\/[^/]+$/;
+const FEED_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
 /** Pages are read, and written through server actions (POST). */
 const PAGE_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 
@@ -41,7 +45,7 @@ export const FORBIDDEN_METHOD_HEADER = 'x-kairos-forbidden-method';
  */
 export function refusedMethod(method: string, pathname: string): { allow: string } | null {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  let allowed: readonly string[] = PAGE_METHODS;
+  let allowed: readonly string[] = FEED_PATH.test(path) ? FEED_METHODS : PAGE_METHODS;
   if (path === '/api' || path.startsWith('/api/')) {
     const route = API_METHODS.find(([pattern]) => pattern.test(path));
     if (!route) return null;

@@ -17,6 +17,12 @@ describe('redactSecretPaths', () => {
       'POST /unsubscribe/[redacted]/one-click 200',
     );
   });
+  it('removes the token of a calendar feed, webcal:// or not', () => {
+    expect(redactSecretPaths('GET /feed/AbC-_12xyz.ics 200 webcal://x.org/feed/Q9_-z.ics')).toBe(
+      'GET /feed/[redacted].ics 200 webcal://x.org/feed/[redacted].ics',
+    );
+  });
+
   it('leaves participant links and other text alone', () => {
     const line = 'GET /p/abc123 200, /api/polls/abc123/responses/part1';
     expect(redactSecretPaths(line)).toBe(line);

@@ -127,6 +127,8 @@ export function editLinkMail(input: {
   locale: Locale;
   origin: string;
   editUrl: string;
+  /** Their private calendar feed, webcal:// (server/links.ts, feedUrl). */
+  feedUrl: string;
 }): OutgoingMail {
   const t = translator(input.locale);
   return outgoing(
@@ -144,6 +146,8 @@ export function editLinkMail(input: {
           { kind: 'paragraph', text: t('editLink.intro', { title: input.title }) },
           { kind: 'action', label: t('editLink.button'), url: input.editUrl },
           { kind: 'paragraph', text: t('editLink.keep') },
+          { kind: 'paragraph', text: t('editLink.feedIntro') },
+          { kind: 'action', label: t('editLink.feedButton'), url: input.feedUrl },
         ],
         unsubscribeUrl,
       ),

@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Context } from '@/server/context';
 import { submitAnswer } from '@/server/answers';
+import { feedPath } from '@/server/links';
 import { deliverDue, DEFAULT_CLAIM_RULES, retryDelayMs } from '@/server/mail/mail-sender';
 import { startSmtpSink } from '@/server/mail/smtp-sink';
 import { smtpTransport } from '@/server/mail/smtp-transport';
@@ -119,7 +120,7 @@ describe('mail through a real SMTP server', () => {
     expect(sink.received).toHaveLength(1);
   });
 
-  it('sends a participant their private edit link in their language, never the admin link', async () => {
+  it('sends a participant their private edit link and calendar feed in their language, never the admin link', async () => {
     const ctx = mailOn(NOW);
     const poll = await pollWithOrganiser(ctx);
     const answer = await answerWithEmail(
@@ -136,6 +137,9 @@ describe('mail through a real SMTP server', () => {
     expect(mail.text).toContain(
       `${ORIGIN}/p/${poll.id}/edit/${answer.participantId}/${answer.editToken}`,
     );
+    const feed = `webcal://kairos.example.org${feedPath(answer.editToken!)}`;
+    expect(mail.text).toContain(`S’abonner dans votre agenda:\n${feed}\n`);
+    expect(mail.html).toContain(`href="${feed}"`);
     expect(mail.text).not.toContain(poll.adminToken);
     expect(mail.html).not.toContain(poll.adminToken);
   });

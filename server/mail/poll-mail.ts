@@ -3,7 +3,7 @@ import type { Store, Tx } from '@/db/store';
 import type { PollRecord } from '@/lib/poll/model';
 import type { MailRequest } from '@/server/context';
 import { scheduledEvent } from '@/server/exports';
-import { adminPath, editPath, pollPath } from '@/server/links';
+import { adminPath, editPath, feedUrl, pollPath } from '@/server/links';
 import { newShortId } from '@/db/tokens';
 import { digestDueAt, type DigestEntry } from '@/lib/mail/digest';
 import {
@@ -66,6 +66,7 @@ export async function queueEditLink(
         locale: mail.locale,
         origin: mail.origin,
         editUrl: `${mail.origin}${editPath(input.pollId, input.participantId, input.editToken)}`,
+        feedUrl: feedUrl(mail.origin, input.editToken),
       }),
     ],
     now,

@@ -8,7 +8,7 @@ import type { Failure } from '@/lib/poll/problems';
 import { submitAnswer } from '@/server/answers';
 import { postComment as post } from '@/server/comments';
 import { requestContext } from '@/server/context';
-import { editPath } from '@/server/links';
+import { editPath, feedUrl } from '@/server/links';
 import { writeBudgetProblem } from '@/server/problem';
 import { requestTime } from '@/app/clock';
 import { mailRequest } from '@/app/mail-request';
@@ -54,13 +54,17 @@ export async function submitVote(
     requestContext(requestTime(), refused, await mailRequest()),
   );
   if (!result.ok) return (await describeProblem(result.problem)).body;
-  let editUrl: string | null = null;
+  let links = { editUrl: null as string | null, feedUrl: null as string | null };
   if (result.editToken) {
     await rememberEditor(pollId, result.participantId, result.editToken);
-    editUrl = `${await requestOrigin()}${editPath(pollId, result.participantId, result.editToken)}`;
+    const origin = await requestOrigin();
+    links = {
+      editUrl: `${origin}${editPath(pollId, result.participantId, result.editToken)}`,
+      feedUrl: feedUrl(origin, result.editToken),
+    };
   }
   revalidatePath(`/p/${pollId}`, 'layout');
-  return { ok: true, editUrl, updated: editor !== null };
+  return { ok: true, ...links, updated: editor !== null };
 }
 
 export type CommentResult = { ok: true } | Failure;

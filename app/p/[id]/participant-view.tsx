@@ -5,6 +5,8 @@ import { packPoll } from '@/lib/poll/packed-poll';
 import { rankPollForPage } from '@/lib/fairness/poll-ranking';
 import type { EditorCredential } from '@/server/access';
 import { scheduledEvent } from '@/server/exports';
+import { editorFeedUrl } from '@/server/feed';
+import { requestContext } from '@/server/context';
 import type { PollViewOutcome } from '@/server/views';
 import { requestTime } from '@/app/clock';
 import { formatLocale } from '@/app/format-locale';
@@ -28,6 +30,9 @@ export async function ParticipantView({
     requestOrigin(),
   ]);
   const event = scheduledEvent(stored, origin);
+  const feedUrl = me
+    ? await editorFeedUrl({ editor: me, origin }, requestContext(requestTime()))
+    : null;
   return (
     <div className="grid grid-cols-1 gap-6">
       <PollHeader poll={poll} />
@@ -40,6 +45,7 @@ export async function ParticipantView({
         locale={locale}
         nowMs={requestTime()}
         me={me}
+        feedUrl={feedUrl}
         submitAction={submitVote}
         mailEnabled={mailEnabled()}
         postComment={postComment.bind(null, stored.id)}
