@@ -1,10 +1,10 @@
 /**
- * Kairos's credentials are links: /p/{poll}/admin/{token}, /p/{poll}/edit/{participant}/{token}
- * and a mail's /unsubscribe/{token}. Server logs must never hold them, so every log line
+ * Kairos's credentials are links: /p/{poll}/admin/{token}, /p/{poll}/edit/{participant}/{token},
+ * a guest's /p/{poll}/invite/{token} and a mail's /unsubscribe/{token}. Server logs must never hold them, so every log line
  * passes through this before it is written (instrumentation.ts). Ids and tokens are
  * base64url, so a token ends at the first other character.
  */
-const SECRET_PATH = /(\/p\/[\w%-]+\/(?:admin|edit\/[\w%-]+)|\/unsubscribe)\/[\w%-]+/g;
+const SECRET_PATH = /(\/p\/[\w%-]+\/(?:admin|invite|edit\/[\w%-]+)|\/unsubscribe)\/[\w%-]+/g;
 
 export const REDACTED = '[redacted]';
 

@@ -6,7 +6,10 @@ import { addProblem, type FieldProblems } from '@/lib/poll/problems';
 /** The shape the API takes (`invitees`): a list of addresses, each checked by `checkInvitees`. */
 export const inviteesSchema = z
   .array(z.string({ error: 'invitees.notAList' }), { error: 'invitees.notAList' })
-  .max(LIMITS.invitees, 'invitees.tooMany');
+  .max(LIMITS.invitees, 'invitees.tooMany')
+  .meta({
+    description: `Guests' addresses, with mail on (ignored with it off): each is mailed a personal link, and its answer is marked as theirs. At most ${LIMITS.invitees} per poll; refused whole when one is malformed, twice in the list or already invited. Shown to nobody but the organiser.`,
+  });
 
 /** How an address that was refused is named back: on one line, and short. */
 function shown(raw: string): string {
