@@ -18,13 +18,17 @@ export async function invitationsOf(
   return store.getInvitations(store, input.pollId);
 }
 
-/** Whether a personal link is real: a wrong one renders the 404 of a missing poll. */
-export async function invitationExists(
+/**
+ * What a personal link names: who answered from it so far (null: nobody yet), or null for a
+ * wrong link, which renders the 404 of a missing poll.
+ */
+export async function openInvitation(
   input: { pollId: string; token: string },
   context: Pick<Context, 'store'>,
-): Promise<boolean> {
+): Promise<{ participantId: string | null } | null> {
   const { store } = context;
-  return (await store.findInvitation(store, input.pollId, hashSecret(input.token))) !== null;
+  const invitation = await store.findInvitation(store, input.pollId, hashSecret(input.token));
+  return invitation ? { participantId: invitation.participantId } : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requestContext } from '@/server/context';
-import { invitationExists } from '@/server/invitations';
+import { openInvitation } from '@/server/invitations';
 import { viewPoll } from '@/server/views';
 import { requestTime } from '@/app/clock';
 import { anonymousName } from '@/app/visible';
@@ -18,9 +18,13 @@ export const metadata: Metadata = { robots: { index: false } };
 export default async function InvitationPage({ params }: PageProps<'/p/[id]/invite/[token]'>) {
   const { id, token } = await params;
   const context = requestContext(requestTime());
+  const invitation = await openInvitation({ pollId: id, token }, context);
   // A wrong token renders exactly the 404 of a missing poll.
-  if (!(await invitationExists({ pollId: id, token }, context))) notFound();
-  const editor = await editorCookie(id);
+  if (!invitation) notFound();
+  // This browser's own answer is loaded only when it is the one given from this link: a
+  // second guest on a shared computer answers for themselves, not over the first.
+  const cookie = await editorCookie(id);
+  const editor = cookie && cookie.participantId === invitation.participantId ? cookie : null;
   const view = await viewPoll(
     { pollId: id, editor, anonymousName: await anonymousName() },
     context,
