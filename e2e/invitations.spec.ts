@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,6 +97,17 @@ test.describe('inviting guests by address, through a real SMTP server', () => {
     return (await response.json()) as { id: string; adminUrl: string; adminToken: string };
   }
 
+  /** Serious and critical axe violations, as e2e/accessibility.spec.ts counts them. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await expect(page).toHaveTitle(/Kairos/);
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
   async function answerFrom(page: Page, link: string, name: string) {
     await page.goto(link);
     await hydrated(page.getByLabel('Your name'));
@@ -162,6 +174,9 @@ test.describe('inviting guests by address, through a real SMTP server', () => {
     expect(note?.text).toContain(poll.adminUrl);
     await page.goto(poll.adminUrl);
     await expect(page.getByText('2 of 2 answered')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(personalLink(bo));
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('a guest who has not answered is reminded 24 h before the deadline; one who answered is not', async ({
