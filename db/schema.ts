@@ -207,6 +207,54 @@ export const mailStops = sqliteTable(
 );
 
 /**
+ * A guest the organiser invited by address (never shown to anyone but the organiser). Linked
+ * to the participant who answered through their personal link; the link is lost again (set
+ * null) when the organiser removes that answer, and the guest counts as not answered.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    pollId: text('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    /** Lower case, as lib/mail/address.ts folds it: one invitation per address and poll. */
+    email: text('email').notNull(),
+    participantId: text('participant_id').references(() => participants.id, {
+      onDelete: 'set null',
+    }),
+    /** The organiser's catalogue when they invited: the guest's mail is written in it. */
+    locale: text('locale').notNull().default('en'),
+    invitedAt: integer('invited_at').notNull(),
+    /** When the organiser last sent the reminder by hand; null = never. */
+    remindedAt: integer('reminded_at'),
+  },
+  (t) => [uniqueIndex('invitations_poll_email_uq').on(t.pollId, t.email)],
+);
+
+/**
+ * The SHA-256 of the secret in one mail's personal link (the invitation, each reminder): a
+ * token cannot be rebuilt from its hash, so each mail that carries the link gets its own.
+ * `mailKey` is that mail's idempotency key, so a reminder dropped before it left takes its
+ * token with it.
+ */
+export const invitationLinks = sqliteTable(
+  'invitation_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    mailKey: text('mail_key').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('invitation_links_invitation_idx').on(t.invitationId),
+    index('invitation_links_mail_idx').on(t.mailKey),
+  ],
+);
+
+/**
  * Each client address's write budget (lib/http/rate-limit.ts), kept here rather than in a
  * process so that every app instance on the database counts against one budget. A row last
  * refilled more than a minute ago is as good as none, and is forgotten.

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '@/db/sqlite-store';
-import { describeStore } from '@/db/store-suite';
+import { describeInvitationStore } from '@/db/invitation-store-suite';
+import { describeStore, type OpenedStore } from '@/db/store-suite';
 
 function count(file: string, query: string, ...params: string[]): number {
   const db = new Database(file, { readonly: true });
@@ -14,7 +15,7 @@ function count(file: string, query: string, ...params: string[]): number {
   }
 }
 
-describeStore('SQLite', async () => {
+async function openSqlite(): Promise<OpenedStore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kairos-store-'));
   const file = path.join(dir, 'test.sqlite');
   return {
@@ -24,4 +25,7 @@ describeStore('SQLite', async () => {
     another: async () => openSqliteStore(file),
     close: async () => rmSync(dir, { recursive: true, force: true }),
   };
-});
+}
+
+describeStore('SQLite', openSqlite);
+describeInvitationStore('SQLite', openSqlite);

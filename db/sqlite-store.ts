@@ -34,6 +34,17 @@ import {
   getOptionIds,
   getPollWithVotes,
 } from '@/db/queries';
+import {
+  addInvitationLinks,
+  dropMailByKeys,
+  findInvitation,
+  getInvitations,
+  getMailKeys,
+  insertInvitations,
+  linkInvitation,
+  markInvitationsReminded,
+  setMailDue,
+} from '@/db/invitations';
 import { forgetWriteBuckets, lockWriteBucket, saveWriteBucket } from '@/db/write-budget';
 import type { Reader, Store } from '@/db/store';
 
@@ -74,6 +85,15 @@ export function openSqliteStore(file: string): Store {
     markMailSent,
     markMailFailed,
     getFailedMail,
+    getInvitations,
+    findInvitation,
+    insertInvitations,
+    addInvitationLinks,
+    linkInvitation,
+    markInvitationsReminded,
+    getMailKeys,
+    dropMailByKeys,
+    setMailDue,
     lockWriteBucket,
     saveWriteBucket,
     forgetWriteBuckets,

@@ -135,6 +135,7 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
             settings: { deadline },
             addOptions: [],
             removeOptionIds: [],
+            invitees: [],
             reanchored: [],
             notices: [],
           },

@@ -111,6 +111,28 @@ export interface FailedMail {
   lastError: string;
 }
 
+/** A guest invited by address, as the organiser's page and the mail see it. */
+export interface InvitationRecord {
+  id: string;
+  email: string;
+  /** The organiser's language when they invited: the guest's mail is written in it. */
+  locale: Locale;
+  /** Who answered through the personal link; null while the guest has not answered. */
+  participantId: string | null;
+  invitedAt: number;
+  /** When the organiser last reminded them by hand; null = never. */
+  remindedAt: number | null;
+  /** The address asked for no more mail about the poll. */
+  stopped: boolean;
+}
+
+/** The secret of a personal link carried by one mail (its idempotency key). */
+export interface InvitationLink {
+  invitationId: string;
+  tokenHash: string;
+  mailKey: string;
+}
+
 export interface ClaimRules {
   /** How long a claim holds: past it, the sender is taken to have died and another may take it. */
   leaseMs: number;
@@ -233,6 +255,35 @@ export interface Store extends Reader {
   markMailFailed(tx: Tx, id: string, error: string, nextAttemptAt: number): Promise<void>;
   /** The poll's mail that has used up its attempts without going out. */
   getFailedMail(db: Reader, pollId: string, maxAttempts: number): Promise<FailedMail[]>;
+
+  // Invitations. Their addresses are read only here and on the organiser's page.
+  /** The poll's invitations, oldest first. */
+  getInvitations(db: Reader, pollId: string): Promise<InvitationRecord[]>;
+  /** The invitation a personal link's token hash names on this poll, or null. */
+  findInvitation(db: Reader, pollId: string, tokenHash: string): Promise<InvitationRecord | null>;
+  /** New invitations (addresses not yet invited, the caller checked); moves the version. */
+  insertInvitations(
+    tx: Tx,
+    pollId: string,
+    emails: string[],
+    locale: Locale,
+    now: number,
+  ): Promise<InvitationRecord[]>;
+  addInvitationLinks(tx: Tx, links: InvitationLink[], now: number): Promise<void>;
+  /** The answer given through the invitation's link; the answer's write moves the version. */
+  linkInvitation(tx: Tx, invitationId: string, participantId: string): Promise<void>;
+  /** Records a reminder sent by hand; moves the version (the page says when). */
+  markInvitationsReminded(tx: Tx, pollId: string, ids: string[], now: number): Promise<void>;
+  /** The idempotency keys of the poll's mail of one kind, and whether each has left. */
+  getMailKeys(
+    db: Reader,
+    pollId: string,
+    kind: MailKind,
+  ): Promise<{ key: string; sent: boolean }[]>;
+  /** Moves when an unsent mail is due (the parked note that everyone answered). */
+  setMailDue(tx: Tx, key: string, dueAt: number): Promise<void>;
+  /** Drops unsent mail by key, with the personal links it carried. */
+  dropMailByKeys(tx: Tx, keys: string[]): Promise<void>;
 
   // The write budget: lib/http/rate-limit.ts decides, the store keeps one bucket per client
   // for every instance on the database.

@@ -47,6 +47,37 @@ export const createAndAnswerRows: Row[] = [
     create(poll({ adminToken: 'mine' })),
     { status: 400, field: 'adminToken' },
   ],
+  // Guests' addresses: refused whole, naming the field, nothing stored or mailed
+  [
+    'create: invitees is a string',
+    create(poll({ invitees: 'ana@example.org' })),
+    { status: 400, field: 'invitees' },
+  ],
+  [
+    'create: an invitee is a number',
+    create(poll({ invitees: [42] })),
+    { status: 400, field: 'invitees' },
+  ],
+  [
+    'create: an invitee smuggles a header',
+    create(poll({ invitees: ['ana@example.org\r\nBcc: eve@example.org'] })),
+    { status: 400, field: 'invitees', message: /invitees/ },
+  ],
+  [
+    'create: an invitee is two addresses',
+    create(poll({ invitees: ['ana@example.org, eve@example.org'] })),
+    { status: 400, field: 'invitees' },
+  ],
+  [
+    'create: the same invitee twice in two cases',
+    create(poll({ invitees: ['ana@example.org', 'ANA@Example.org'] })),
+    { status: 400, field: 'invitees' },
+  ],
+  [
+    'create: 101 invitees',
+    create(poll({ invitees: Array.from({ length: 101 }, (_, i) => `g${i}@example.org`) })),
+    { status: 400, field: 'invitees' },
+  ],
   ['create: body is an array', create([poll()]), { status: 400, field: 'form' }],
   ['create: body is null', create(null), { status: 400, field: 'form' }],
   // Over-long strings

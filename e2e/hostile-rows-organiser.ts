@@ -204,6 +204,26 @@ export const organiserAndReadRows: Row[] = [
     edit(() => ({ adminTokenHash: 'x' })),
     { status: 400, field: 'adminTokenHash' },
   ],
+  [
+    'edit: an invitee smuggles a header',
+    edit(() => ({ invitees: ['ana@example.org\nBcc: eve@example.org'] })),
+    { status: 400, field: 'invitees' },
+  ],
+  [
+    'edit: the same invitee twice',
+    edit(() => ({ invitees: ['ana@example.org', ' Ana@example.org'] })),
+    { status: 400, field: 'invitees' },
+  ],
+  [
+    'edit: invitees is an object',
+    edit(() => ({ invitees: { ana: 'ana@example.org' } })),
+    { status: 400, field: 'invitees' },
+  ],
+  [
+    'edit: 101 invitees',
+    edit(() => ({ invitees: Array.from({ length: 101 }, (_, i) => `g${i}@example.org`) })),
+    { status: 400, field: 'invitees' },
+  ],
   ['edit: 10 MB body', edit(() => TEN_MB), { status: 413, message: TOO_LARGE }],
   ['delete poll: no token', onPollA('DELETE', '', () => ({})), { status: 404, message: NOT_FOUND }],
   [

@@ -1,10 +1,11 @@
 import 'server-only';
-import type { Store, Tx } from '@/db/store';
+import type { InvitationRecord, Store, Tx } from '@/db/store';
 import { feedTokenOf, hashSecret, newSecret } from '@/db/tokens';
 import { answersRefused } from '@/lib/poll/model';
 import { prepareVote, type PreparedVote } from '@/lib/poll/vote-input';
 import { isEditor, type EditorCredential } from '@/server/access';
-import type { Context } from '@/server/context';
+import type { Context, MailRequest } from '@/server/context';
+import { syncAllAnswered, syncAutoReminders } from '@/server/mail/invitation-mail';
 import { wakeMailSender } from '@/server/mail/mail-sender';
 import { queueDigest, queueEditLink } from '@/server/mail/poll-mail';
 import { organiserWrite } from '@/server/organiser-write';
@@ -16,6 +17,8 @@ export interface AnswerInput {
   editor: EditorCredential | null;
   /** The answer as sent, validated here. */
   answer: unknown;
+  /** The token of the guest's personal link the answer came from, if any. */
+  invitation?: string | null;
 }
 
 export type AnswerOutcome = Outcome<{
@@ -40,10 +43,19 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
     if (budget) return refuse(budget);
     const optionIds = await store.getOptionIds(tx, pollId);
     if (!optionIds) return refuse({ code: 'notFound' });
+    // A wrong personal link is a missing poll, as every wrong token is.
+    const invitation = input.invitation
+      ? await store.findInvitation(tx, pollId, hashSecret(input.invitation))
+      : null;
+    if (input.invitation && !invitation) return refuse({ code: 'notFound' });
     const prepared = prepareVote(input.answer, optionIds);
     if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
-    // With mail off an address is not kept: nothing would ever be sent to it.
-    const vote = { ...prepared.value, email: mail ? prepared.value.email : null };
+    // With mail off an address is not kept: nothing would ever be sent to it. A guest who
+    // gives none is written to at the address they were invited at.
+    const vote = {
+      ...prepared.value,
+      email: mail ? (prepared.value.email ?? invitation?.email ?? null) : null,
+    };
     if (editor) {
       const refused = await refusal(store, tx, pollId, editor.participantId, vote, now);
       if (refused) return refuse(refused);
@@ -54,6 +66,7 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
         { ...vote, feedTokenHash: hashSecret(feedTokenOf(editor.editToken)) },
         now,
       );
+      await answeredInvitation(store, tx, mail, invitation, editor.participantId, pollId, now);
       if (mail)
         await queueDigest(store, tx, mail, pollId, { kind: 'change', name: vote.name }, now);
       return { ok: true, participantId: editor.participantId, editToken: editor.editToken };
@@ -78,6 +91,7 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
       },
       now,
     );
+    await answeredInvitation(store, tx, mail, invitation, participantId, pollId, now);
     if (mail) await queueDigest(store, tx, mail, pollId, { kind: 'answer', name: vote.name }, now);
     if (mail && vote.email)
       await queueEditLink(
@@ -91,6 +105,38 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
   });
   if (outcome.ok && mail) wakeMailSender();
   return outcome;
+}
+
+/**
+ * An answer from a guest's personal link marks their invitation answered (the first answer
+ * stands), which drops their automatic reminder and may release the organiser's note that
+ * everyone answered.
+ */
+async function answeredInvitation(
+  store: Store,
+  tx: Tx,
+  mail: MailRequest | null,
+  invitation: InvitationRecord | null,
+  participantId: string,
+  pollId: string,
+  now: number,
+): Promise<void> {
+  if (!invitation || invitation.participantId !== null) return;
+  await store.linkInvitation(tx, invitation.id, participantId);
+  await settleInvitations(store, tx, mail, pollId, now);
+}
+
+/** After who answered changed: the automatic reminders and the note that everyone answered follow. */
+async function settleInvitations(
+  store: Store,
+  tx: Tx,
+  mail: MailRequest | null,
+  pollId: string,
+  now: number,
+): Promise<void> {
+  if (!mail) return;
+  await syncAutoReminders(store, tx, mail, pollId, now);
+  await syncAllAnswered(store, tx, pollId, now);
 }
 
 /**
@@ -124,11 +170,13 @@ export interface RemoveAnswerInput {
   participantId: string;
 }
 
-/** The organiser removes someone's answer. */
+/** The organiser removes someone's answer; a guest who gave it counts as not answered again. */
 export function removeAnswer(input: RemoveAnswerInput, context: Context): Promise<Outcome> {
-  return organiserWrite(input, context, async (tx) =>
-    (await context.store.deleteParticipant(tx, input.pollId, input.participantId, context.now))
-      ? { ok: true }
-      : refuse({ code: 'participantNotFound' }),
-  );
+  const { store, now, mail } = context;
+  return organiserWrite(input, context, async (tx) => {
+    if (!(await store.deleteParticipant(tx, input.pollId, input.participantId, now)))
+      return refuse({ code: 'participantNotFound' });
+    await settleInvitations(store, tx, mail, input.pollId, now);
+    return { ok: true };
+  });
 }

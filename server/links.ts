@@ -14,6 +14,11 @@ export function editPath(pollId: string, participantId: string, editToken: strin
   return `/p/${pollId}/edit/${participantId}/${editToken}`;
 }
 
+/** A guest's personal link: answering from it marks their invitation answered. */
+export function invitePath(pollId: string, token: string): string {
+  return `/p/${pollId}/invite/${token}`;
+}
+
 export function unsubscribePath(token: string): string {
   return `/unsubscribe/${token}`;
 }

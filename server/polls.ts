@@ -11,6 +11,7 @@ import type { Tx } from '@/db/store';
 import type { Context } from '@/server/context';
 import { organiserWrite } from '@/server/organiser-write';
 import { wakeMailSender } from '@/server/mail/mail-sender';
+import { queueInvitations, syncAutoReminders } from '@/server/mail/invitation-mail';
 import {
   prepareDeletionCancel,
   queueOrganiserCreated,
@@ -28,8 +29,8 @@ export type CreatePollOutcome = Outcome<{
 
 /**
  * Anyone may create a poll; its admin token is the organiser's secret. With mail on and an
- * address given, the organiser is mailed both links (the admin link to them alone); with
- * mail off an address is not kept.
+ * address given, the organiser is mailed both links (the admin link to them alone), and each
+ * guest listed is mailed a personal link; with mail off no address is kept.
  */
 export async function createPoll(payload: Payload, context: Context): Promise<CreatePollOutcome> {
   const budget = writeBudgetProblem(context.writeRefusedFor);
@@ -37,7 +38,7 @@ export async function createPoll(payload: Payload, context: Context): Promise<Cr
   if (!payload.ok) return refuse({ code: 'malformed' });
   const prepared = preparePoll(payload.value);
   if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
-  const { notices, allowPast, ...poll } = prepared.value;
+  const { notices, allowPast, invitees, ...poll } = prepared.value;
   const { store, now, mail } = context;
   const past: FieldProblems = {};
   if (!allowPast)
@@ -70,9 +71,17 @@ export async function createPoll(payload: Payload, context: Context): Promise<Cr
         },
         now,
       );
+    if (mail && invitees.length > 0)
+      await queueInvitations(
+        store,
+        tx,
+        mail,
+        { poll: { ...poll, id }, emails: invitees, adminToken },
+        now,
+      );
     return id;
   });
-  if (organiserEmail) wakeMailSender();
+  if (mail && (organiserEmail || invitees.length > 0)) wakeMailSender();
   return { ok: true, id, adminToken, notices };
 }
 
@@ -81,17 +90,21 @@ interface OrganiserTarget {
   adminToken: string | null;
 }
 
-/** Details, options, deadline, limit and privacy; returns the poll as it now stands and the folds met. */
-export function editPoll(
+/**
+ * Details, options, deadline, limit, privacy and more guests to invite (with mail on; with
+ * it off their addresses are not kept); returns the poll as it now stands and the folds met.
+ */
+export async function editPoll(
   input: OrganiserTarget & { payload: Payload },
   context: Context,
 ): Promise<Outcome<{ poll: PollRecord; notices: FoldNotice[] }>> {
-  const { store, now } = context;
-  return organiserWrite(input, context, async (tx) => {
+  const { store, now, mail } = context;
+  const outcome = await organiserWrite(input, context, async (tx) => {
     if (!input.payload.ok) return refuse({ code: 'malformed' });
     const poll = await store.getPollWithVotes(tx, input.pollId);
     if (!poll) return refuse({ code: 'notFound' });
-    const prepared = preparePollUpdate(input.payload.value, poll, now);
+    const invited = new Set((await store.getInvitations(tx, input.pollId)).map((i) => i.email));
+    const prepared = preparePollUpdate(input.payload.value, poll, now, invited);
     if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
     if (!(await store.updatePoll(tx, input.pollId, prepared.value, now)))
       return refuse({ code: 'notFound' });
@@ -103,12 +116,26 @@ export function editPoll(
       const moved = await changeStatus(tx, poll, { kind: 'reopen' }, context);
       if (!moved.ok) return moved;
     }
-    await syncDeadlineNote(store, tx, context.mail, input.pollId, now);
     const updated = await store.getPollWithVotes(tx, input.pollId);
-    return updated
-      ? { ok: true, poll: updated, notices: prepared.value.notices }
+    if (!updated) return refuse({ code: 'notFound' });
+    if (mail && input.adminToken && prepared.value.invitees.length > 0)
+      await queueInvitations(
+        store,
+        tx,
+        mail,
+        { poll: updated, emails: prepared.value.invitees, adminToken: input.adminToken },
+        now,
+      );
+    await syncDeadlineNote(store, tx, mail, input.pollId, now);
+    await syncAutoReminders(store, tx, mail, input.pollId, now);
+    // Read again: inviting moved the version.
+    const current = await store.getPollWithVotes(tx, input.pollId);
+    return current
+      ? { ok: true, poll: current, notices: prepared.value.notices }
       : refuse({ code: 'notFound' });
   });
+  if (outcome.ok && mail) wakeMailSender();
+  return outcome;
 }
 
 const statusSchema = z.enum(['open', 'closed']);
@@ -129,8 +156,10 @@ export function setPollStatus(
       { kind: status.data === 'open' ? 'reopen' : 'close' },
       context,
     );
-    if (moved.ok)
+    if (moved.ok) {
       await syncDeadlineNote(context.store, tx, context.mail, input.pollId, context.now);
+      await syncAutoReminders(context.store, tx, context.mail, input.pollId, context.now);
+    }
     return moved;
   });
 }
@@ -162,6 +191,7 @@ export async function finalisePoll(
     if (!poll) return refuse({ code: 'notFound' });
     if (mail) await queueScheduleChange(store, tx, mail, current, poll, now);
     await syncDeadlineNote(store, tx, mail, input.pollId, now);
+    await syncAutoReminders(store, tx, mail, input.pollId, now);
     return { ok: true, poll };
   });
   if (outcome.ok && mail) wakeMailSender();
@@ -176,6 +206,8 @@ export async function deletePoll(input: OrganiserTarget, context: Context): Prom
     if (!(await store.deletePoll(tx, input.pollId))) return refuse({ code: 'notFound' });
     await cancel?.();
     await syncDeadlineNote(store, tx, null, input.pollId, now);
+    await syncAutoReminders(store, tx, null, input.pollId, now);
+    await store.dropQueuedMail(tx, input.pollId, 'allAnswered');
     return { ok: true };
   });
   if (outcome.ok && mail) wakeMailSender();

@@ -12,6 +12,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { TextField } from '@/components/ui/text-field';
 import { generateDates, generateWallTimes } from '@/lib/poll/option-generation';
 import { LIMITS } from '@/lib/poll/limits';
+import { splitAddresses } from '@/lib/mail/address-list';
 import type { PollKind } from '@/lib/poll/model';
 import type { Failure } from '@/lib/poll/problems';
 import { localDateAt, parseWall, resolveWallTime, resolveZone } from '@/lib/time/time-zone';
@@ -43,6 +44,7 @@ export function CreatePollForm({
   const [location, setLocation] = useState('');
   const [organiserName, setOrganiserName] = useState('');
   const [organiserEmail, setOrganiserEmail] = useState('');
+  const [invitees, setInvitees] = useState('');
   const [timeZone, setTimeZone] = useState(initialZone ?? 'UTC');
   const [kind, setKind] = useState<PollKind>('timed');
   const [duration, setDuration] = useState(60);
@@ -103,6 +105,7 @@ export function CreatePollForm({
     location,
     organiserName,
     ...(mailEnabled && organiserEmail ? { organiserEmail } : {}),
+    ...(mailEnabled && invitees.trim() ? { invitees: splitAddresses(invitees) } : {}),
     timeZone,
     kind,
     guestZones,
@@ -224,6 +227,20 @@ export function CreatePollForm({
                 autoComplete="email"
               />
               <p className="mt-1 text-sm text-muted">{t('organiserEmail.hint')}</p>
+            </div>
+          )}
+          {mailEnabled && (
+            <div className="sm:col-span-2">
+              <TextField
+                id="invitees"
+                multiline
+                label={t('invitees.label')}
+                value={invitees}
+                onChange={setInvitees}
+                errors={errors.invitees}
+                placeholder={t('invitees.placeholder')}
+              />
+              <p className="mt-1 text-sm text-muted">{t('invitees.hint')}</p>
             </div>
           )}
         </div>

@@ -12,3 +12,5 @@ export type VoteResult =
 export type CommentResult = { ok: true } | Failure;
 /** A change saved, with the wall times that happen twice and which occurrence was used. */
 export type EditResult = { ok: true; notices: FoldNotice[] } | Failure;
+/** Guests invited or reminded: how many. */
+export type CountResult = { ok: true; count: number } | (Failure & { sent?: string });

@@ -176,6 +176,40 @@ export const mailStops = pgTable(
   (t) => [primaryKey({ columns: [t.pollId, t.recipient] })],
 );
 
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    pollId: text('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    participantId: text('participant_id').references(() => participants.id, {
+      onDelete: 'set null',
+    }),
+    locale: text('locale').notNull().default('en'),
+    invitedAt: instant('invited_at').notNull(),
+    remindedAt: instant('reminded_at'),
+  },
+  (t) => [uniqueIndex('invitations_poll_email_uq').on(t.pollId, t.email)],
+);
+
+export const invitationLinks = pgTable(
+  'invitation_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    mailKey: text('mail_key').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('invitation_links_invitation_idx').on(t.invitationId),
+    index('invitation_links_mail_idx').on(t.mailKey),
+  ],
+);
+
 export const writeBudgets = pgTable(
   'write_budgets',
   {

@@ -3,7 +3,8 @@ import { openPostgres, type Postgres } from '@/db/postgres/client';
 import { openPostgresStore } from '@/db/postgres/store';
 import { createTestDatabase } from '@/db/postgres/test-database';
 import type { Store } from '@/db/store';
-import { answer, describeStore, NOW, poll, spendWrite } from '@/db/store-suite';
+import { describeInvitationStore } from '@/db/invitation-store-suite';
+import { answer, describeStore, NOW, poll, spendWrite, type OpenedStore } from '@/db/store-suite';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let main: Postgres;
@@ -30,7 +31,7 @@ async function anotherInstance(): Promise<Store> {
   return openPostgresStore(async () => postgres);
 }
 
-describeStore('PostgreSQL', async () => {
+async function openPg(): Promise<OpenedStore> {
   await main.pool.query('TRUNCATE polls, outbox CASCADE');
   return {
     store: openPostgresStore(async () => main),
@@ -39,7 +40,10 @@ describeStore('PostgreSQL', async () => {
     another: anotherInstance,
     close: async () => {},
   };
-});
+}
+
+describeStore('PostgreSQL', openPg);
+describeInvitationStore('PostgreSQL', openPg);
 
 describe('the PostgreSQL store under concurrency', () => {
   let a: Store;

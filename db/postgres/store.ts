@@ -36,6 +36,17 @@ import {
   getOptionIds,
   getPollWithVotes,
 } from '@/db/postgres/queries';
+import {
+  addInvitationLinks,
+  dropMailByKeys,
+  findInvitation,
+  getInvitations,
+  getMailKeys,
+  insertInvitations,
+  linkInvitation,
+  markInvitationsReminded,
+  setMailDue,
+} from '@/db/postgres/invitations';
 import { polls } from '@/db/postgres/schema';
 import { forgetWriteBuckets, lockWriteBucket, saveWriteBucket } from '@/db/postgres/write-budget';
 import type { Reader, Store, Tx } from '@/db/store';
@@ -94,6 +105,15 @@ export function openPostgresStore(postgres: () => Promise<Postgres>): Store {
     markMailSent,
     markMailFailed,
     getFailedMail,
+    getInvitations,
+    findInvitation,
+    insertInvitations,
+    addInvitationLinks,
+    linkInvitation,
+    markInvitationsReminded,
+    getMailKeys,
+    dropMailByKeys,
+    setMailDue,
     lockWriteBucket,
     saveWriteBucket,
     forgetWriteBuckets,

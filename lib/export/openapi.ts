@@ -128,6 +128,7 @@ export const API_EXAMPLES = {
       kind: 'timed',
       durationMinutes: 60,
       options: [{ start: '2027-11-03T17:00' }, { start: '2027-11-04T09:00' }],
+      invitees: ['ana@example.org', 'nic@example.org'],
     },
   },
   submitVote: {
@@ -147,6 +148,7 @@ export const API_EXAMPLES = {
       deadline: '2027-10-20T18:00:00Z',
       optionLimit: 12,
       privacy: 'hideNames',
+      invitees: ['nic@example.org'],
     },
   },
   finalise: { schema: finaliseSchema, example: { optionId: 'Q2x9pL0aTt_k' } },

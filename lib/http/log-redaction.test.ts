@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { redactSecretPaths } from '@/lib/http/log-redaction';
 
 describe('redactSecretPaths', () => {
+  it('removes the token of a guest’s personal link', () => {
+    expect(redactSecretPaths('GET /p/abc/invite/T0k-en_1 200')).toBe(
+      'GET /p/abc/invite/[redacted] 200',
+    );
+  });
+
   it('removes the token of admin and edit links, wherever they sit in a line', () => {
     expect(
       redactSecretPaths(

@@ -50,6 +50,7 @@ describe('which pages are kept', () => {
     const refused = [
       request({ pathname: `/p/${POLL}/admin/secret/results.csv` }),
       request({ pathname: `/p/${POLL}/edit/x` }),
+      request({ pathname: `/p/${POLL}/invite/secret` }),
       request({ pathname: `/p/${POLL}/` }),
       request({ pathname: '/p/short' }),
       request({ pathname: '/api/polls' }),

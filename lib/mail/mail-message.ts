@@ -12,7 +12,16 @@ export interface MailMessage {
 }
 
 export type MailKind =
-  'organiserCreated' | 'editLink' | 'scheduled' | 'cancelled' | 'digest' | 'deadline';
+  | 'organiserCreated'
+  | 'editLink'
+  | 'scheduled'
+  | 'cancelled'
+  | 'digest'
+  | 'deadline'
+  | 'invitation'
+  | 'invitationReminder'
+  | 'autoReminder'
+  | 'allAnswered';
 
 /** Someone a poll may write to, with what their mail is written in. */
 export interface MailRecipient {

@@ -9,6 +9,8 @@ export const LIMITS = {
   maxDuration: 12 * 60,
   guestZones: 20,
   comment: 2000,
+  /** Guests invited by address, over the poll's whole life: each gets mail, so the number is bounded. */
+  invitees: 100,
   /** Dates outside these years are refused in every field: options, deadlines, forms and API. */
   firstYear: 1970,
   lastYear: 2100,

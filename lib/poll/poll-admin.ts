@@ -17,6 +17,7 @@ import {
 } from '@/lib/poll/poll-input';
 import { LIMITS } from '@/lib/poll/limits';
 import { addPastProblems } from '@/lib/poll/past-options';
+import { checkInvitees, inviteesSchema } from '@/lib/mail/invitees';
 import { PRIVACY_LEVELS, type PollRecord, type Privacy } from '@/lib/poll/model';
 import {
   addProblem,
@@ -55,6 +56,8 @@ export const updatePollSchema = z
     allowPast: z
       .boolean({ error: 'allowPast.invalid' })
       .meta({ description: 'Confirms options in the past, which are refused without it.' }),
+    /** More guests to invite by address (with mail on); those already invited are refused. */
+    invitees: inviteesSchema,
   })
   .partial()
   .strict();
@@ -66,6 +69,8 @@ export interface PollUpdate {
   settings: { deadline?: number | null; optionLimit?: number | null; privacy?: Privacy };
   addOptions: PreparedOption[];
   removeOptionIds: string[];
+  /** New guests' addresses, checked and folded (lib/mail/invitees.ts). */
+  invitees: string[];
   /** When the zone changes before anyone answered, each option keeps its wall time in the new zone. */
   reanchored: { id: string; startsAt: number }[];
   notices: FoldNotice[];
@@ -109,6 +114,7 @@ export function preparePollUpdate(
   raw: unknown,
   poll: PollRecord,
   now: number,
+  invited: ReadonlySet<string> = new Set(),
 ): Prepared<PollUpdate> {
   const parsed = updatePollSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: problemsFromZod(parsed.error) };
@@ -206,6 +212,7 @@ export function preparePollUpdate(
     } else settings.optionLimit = input.optionLimit;
   }
   if (input.privacy !== undefined) settings.privacy = input.privacy;
+  const invitees = checkInvitees(input.invitees ?? [], invited, problems);
 
   if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
   const details: PollUpdate['details'] = {};
@@ -215,7 +222,7 @@ export function preparePollUpdate(
   if (zoneChanges) details.timeZone = zoneId;
   return {
     ok: true,
-    value: { details, settings, addOptions, removeOptionIds, reanchored, notices },
+    value: { details, settings, addOptions, removeOptionIds, invitees, reanchored, notices },
   };
 }
 

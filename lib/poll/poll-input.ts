@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalZone } from '@/lib/places/zone-aliases';
 import { optionalEmailSchema } from '@/lib/mail/address';
+import { checkInvitees, inviteesSchema } from '@/lib/mail/invitees';
 import { LIMITS } from '@/lib/poll/limits';
 import type { PollKind } from '@/lib/poll/model';
 import {
@@ -114,6 +115,8 @@ export const createPollSchema = z
     organiserName: optionalText(LIMITS.name, 'organiserName.tooLong'),
     /** Where the admin link is mailed (when mail is on); never shown to anyone. */
     organiserEmail: optionalEmailSchema,
+    /** Guests to mail a personal link (when mail is on); never shown to anyone but the organiser. */
+    invitees: inviteesSchema.optional().default([]),
     timeZone: zoneSchema,
     kind: z.enum(['timed', 'allDay'], { error: 'kind.invalid' }),
     /** Where the organiser expects guests: their local times show before anyone answers. */
@@ -152,6 +155,7 @@ export interface PreparedPoll {
   location: string;
   organiserName: string;
   organiserEmail: string | null;
+  invitees: string[];
   timeZone: string;
   kind: PollKind;
   guestZones: string[];
@@ -282,6 +286,7 @@ export function preparePoll(raw: unknown): Prepared<PreparedPoll> {
     durationMinutes: input.durationMinutes ?? LIMITS.minDuration,
     problems,
   });
+  const invitees = checkInvitees(input.invitees, new Set(), problems);
 
   if (Object.keys(problems).length > 0) return { ok: false, fieldErrors: problems };
   return {
@@ -292,6 +297,7 @@ export function preparePoll(raw: unknown): Prepared<PreparedPoll> {
       location: input.location,
       organiserName: input.organiserName,
       organiserEmail: input.organiserEmail,
+      invitees,
       timeZone: input.timeZone,
       kind: input.kind,
       guestZones: [...new Set(input.guestZones)],

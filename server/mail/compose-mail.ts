@@ -21,7 +21,7 @@ import { newUnsubscribeLink } from '@/server/mail/unsubscribe-link';
 
 const CATALOGUES = { en, fr, de, it, es } as const;
 
-function translator(locale: Locale) {
+export function translator(locale: Locale) {
   return createTranslator({ locale, messages: CATALOGUES[locale], namespace: 'mail' });
 }
 
@@ -29,7 +29,7 @@ function translator(locale: Locale) {
  * Every mail carries its own unsubscribe link: visible under the text, and as the RFC 2369
  * header with RFC 8058's one-click POST, which mail clients show as their own button.
  */
-function message(
+export function message(
   locale: Locale,
   subject: string,
   blocks: MailBlock[],
@@ -55,7 +55,7 @@ function message(
   };
 }
 
-function greeting(locale: Locale, name: string): MailBlock {
+export function greeting(locale: Locale, name: string): MailBlock {
   const t = translator(locale);
   return {
     kind: 'paragraph',
@@ -63,7 +63,7 @@ function greeting(locale: Locale, name: string): MailBlock {
   };
 }
 
-function outgoing(
+export function outgoing(
   pollId: string,
   kind: MailKind,
   to: string,

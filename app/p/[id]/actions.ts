@@ -30,8 +30,23 @@ export async function submitVote(
   _prev: VoteResult | null,
   formData: FormData,
 ): Promise<VoteResult> {
-  const refused = await writeRefused();
   if (!actionArguments(z.tuple([z.unknown(), actionForm]), [_prev, formData])) return unreadable();
+  return vote(formData, null);
+}
+
+/** The same, from a guest's personal link: the answer is marked as their invitation's. */
+export async function submitInvitedVote(
+  invitation: string,
+  _prev: VoteResult | null,
+  formData: FormData,
+): Promise<VoteResult> {
+  const args = z.tuple([actionText, z.unknown(), actionForm]);
+  if (!actionArguments(args, [invitation, _prev, formData])) return unreadable();
+  return vote(formData, invitation);
+}
+
+async function vote(formData: FormData, invitation: string | null): Promise<VoteResult> {
+  const refused = await writeRefused();
   const sent = formPayload(formData);
   // Without JavaScript the payload is the one rendered; the form's fields hold the answer.
   // With it the payload is the answer, as the page's state built it.
@@ -50,7 +65,7 @@ export async function submitVote(
   );
   const editor = participantId && editToken ? { participantId, editToken } : null;
   const result = await submitAnswer(
-    { pollId, editor, answer },
+    { pollId, editor, answer, invitation },
     requestContext(requestTime(), refused, await mailRequest()),
   );
   if (!result.ok) return (await describeProblem(result.problem)).body;

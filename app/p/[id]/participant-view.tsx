@@ -15,13 +15,15 @@ import { viewerZone } from '@/app/viewer-zone';
 import { postComment, submitVote } from '@/app/p/[id]/actions';
 import { mailEnabled } from '@/server/mail/mail-settings';
 
-/** The participant's page, shared by the poll link and the private edit link. */
+/** The participant's page, shared by the poll link, the private edit link and a guest's personal link. */
 export async function ParticipantView({
   view,
   me,
+  submitAction = submitVote,
 }: {
   view: Extract<PollViewOutcome, { ok: true }>;
   me: EditorCredential | null;
+  submitAction?: typeof submitVote;
 }) {
   const { stored, poll, hidden } = view;
   const [zone, locale, origin] = await Promise.all([
@@ -46,7 +48,7 @@ export async function ParticipantView({
         nowMs={requestTime()}
         me={me}
         feedUrl={feedUrl}
-        submitAction={submitVote}
+        submitAction={submitAction}
         mailEnabled={mailEnabled()}
         postComment={postComment.bind(null, stored.id)}
         calendar={

@@ -3,17 +3,19 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { redirect } from 'next/navigation';
-import type { EditResult } from '@/components/poll/action-results';
+import type { CountResult, EditResult } from '@/components/poll/action-results';
+import { splitAddresses } from '@/lib/mail/address-list';
 import type { Failure } from '@/lib/poll/problems';
 import { removeAnswer } from '@/server/answers';
 import { deleteComment } from '@/server/comments';
+import { remindGuests as remind } from '@/server/invitations';
 import { requestContext, type Context } from '@/server/context';
 import { deletePoll, editPoll as edit, finalisePoll, setPollStatus } from '@/server/polls';
 import type { Outcome } from '@/server/problem';
 import { requestTime } from '@/app/clock';
 import { mailRequest } from '@/app/mail-request';
 import { formPayload } from '@/app/form-payload';
-import { describeProblem, failure } from '@/app/problem-messages';
+import { describeProblem, describeProblems, failure } from '@/app/problem-messages';
 import { writeRefused } from '@/app/write-budget';
 import { actionArguments, actionForm, actionText, unreadable } from '@/app/action-arguments';
 
@@ -114,4 +116,34 @@ export async function removeComment(
   // A comment already gone is what the organiser wanted.
   const gone = !result.ok && result.problem.code === 'commentNotFound';
   return settle(pollId, gone ? { ok: true } : result);
+}
+
+/** The admin page's "Invite guests" form: the edit route's `invitees`, one field of addresses. */
+export async function inviteGuests(
+  pollId: string,
+  adminToken: string,
+  _prev: CountResult | null,
+  formData: FormData,
+): Promise<CountResult> {
+  const refused = await writeRefused();
+  const form = z.tuple([actionText, actionText, z.unknown(), actionForm]);
+  if (!actionArguments(form, [pollId, adminToken, _prev, formData])) return unreadable();
+  const sent = String(formData.get('invitees') ?? '');
+  const invitees = splitAddresses(sent);
+  if (invitees.length === 0)
+    return { ...(await describeProblems({ invitees: [{ code: 'invitees.none' }] })), sent };
+  const result = await edit(
+    { pollId, adminToken, payload: { ok: true, value: { invitees } } },
+    await context(refused),
+  );
+  const failed = await settle(pollId, result);
+  return failed ? { ...failed, sent } : { ok: true, count: invitees.length };
+}
+
+/** The button that reminds the guests who have not answered. */
+export async function remindInvitees(pollId: string, adminToken: string): Promise<CountResult> {
+  const refused = await writeRefused();
+  if (!actionArguments(pollAndToken, [pollId, adminToken])) return unreadable();
+  const result = await remind({ pollId, adminToken }, await context(refused));
+  return (await settle(pollId, result)) ?? { ok: true, count: result.ok ? result.reminded : 0 };
 }

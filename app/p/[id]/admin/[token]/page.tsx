@@ -3,6 +3,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AdminControls } from '@/components/admin/admin-controls';
+import { InvitationsPanel } from '@/components/admin/invitations-panel';
+import { remindableNow } from '@/lib/mail/invitation-rules';
+import { invitationsOf } from '@/server/invitations';
+import { mailEnabled } from '@/server/mail/mail-settings';
 import { CopyField } from '@/components/ui/copy-button';
 import { PollHeader } from '@/components/poll/poll-header';
 import { PollView } from '@/components/poll/poll-view';
@@ -21,6 +25,8 @@ import { viewerZone } from '@/app/viewer-zone';
 import {
   changePollStatus,
   editPoll,
+  inviteGuests,
+  remindInvitees,
   removeComment,
   removeParticipant,
   removePoll,
@@ -46,13 +52,19 @@ export default async function AdminPage({
   const t = await getTranslations('admin');
   const glance = glanceAtZones(poll);
   const event = scheduledEvent(poll, await requestOrigin());
-  const [zone, locale, origin, query, failedMail] = await Promise.all([
+  const [zone, locale, origin, query, failedMail, invitations] = await Promise.all([
     viewerZone(poll.timeZone),
     formatLocale(),
     requestOrigin(),
     searchParams,
     failedMailOf({ pollId: id, adminToken: token }, requestContext(requestTime())),
+    invitationsOf({ pollId: id, adminToken: token }, requestContext(requestTime())),
   ]);
+  const remindedAt = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: zone.zone,
+  });
   return (
     <div className="grid grid-cols-1 gap-6">
       {query.created === '1' && (
@@ -107,6 +119,19 @@ export default async function AdminPage({
             ))}
           </ul>
         </section>
+      )}
+      {mailEnabled() && (
+        <InvitationsPanel
+          rows={invitations.map((i) => ({
+            email: i.email,
+            answered: i.participantId !== null,
+            stopped: i.stopped,
+            reminded: i.remindedAt === null ? null : remindedAt.format(i.remindedAt),
+          }))}
+          remindable={remindableNow(invitations, requestTime()).length}
+          invite={inviteGuests.bind(null, id, token)}
+          remind={remindInvitees.bind(null, id, token)}
+        />
       )}
       <PollView
         packed={packPoll(poll)}
