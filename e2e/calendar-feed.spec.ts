@@ -14,6 +14,8 @@ async function createPoll(request: APIRequestContext) {
       options: ['2026-10-28T17:00', '2026-10-29T10:00', '2026-10-30T17:00'].map((start) => ({
         start,
       })),
+      // The Rome winter-time week of 2026 is behind the real clock now: the organiser confirms.
+      allowPast: true,
     },
   });
   expect(response.status()).toBe(201);

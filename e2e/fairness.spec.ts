@@ -62,6 +62,38 @@ test('the admin page shows every option at each guest city’s clock before anyo
   await expect(night.getByRole('rowheader')).toHaveText(/#[1-4]$/);
 });
 
+test('a band read against someone’s own working hours says so, in the table and the ranking', async ({
+  browser,
+  request,
+}) => {
+  const poll = await createMismatchPoll(request);
+  const { options } = await readPoll(request, poll.id);
+  const everything = Object.fromEntries(options.map((o) => [o.id, 'yes']));
+  // Kathmandu works late: 20:45 there is inside her own day, not the usual one.
+  const r = await request.post(`/api/polls/${poll.id}/responses`, {
+    data: {
+      name: 'Asha',
+      timeZone: 'Asia/Kathmandu',
+      workingHours: { start: '12:00', end: '23:00' },
+      votes: everything,
+    },
+  });
+  expect(r.status()).toBe(201);
+  const page = await newPage(browser, 'Europe/Rome', 'en-GB');
+  await page.goto(poll.adminUrl);
+  const glance = page.getByRole('region', { name: 'Local times at a glance' });
+  await expect(glance.getByRole('columnheader', { name: /^Kathmandu/ })).toHaveText(
+    'Kathmandutheir hours 12:00–23:00',
+  );
+  await expect(
+    glance.getByText('A place with hours under its name is read against the working hours'),
+  ).toBeVisible();
+  // The ranking names the same band for her, and whose day it is read against.
+  await expect(
+    page.getByText(/\(Asha, [a-z ]+, by their own working hours\)/).first(),
+  ).toBeVisible();
+});
+
 test('the fair slot ranks first with its reason, seen from Los Angeles and from Rome', async ({
   browser,
   request,

@@ -130,6 +130,35 @@ test.describe('inviting guests by address, through a real SMTP server', () => {
     expect(ana?.html).toContain('/invite/');
     expect(ana?.headerLines.some((h) => h.key === 'list-unsubscribe')).toBe(true);
     expect(personalLink(ana)).not.toBe(personalLink(bo));
+    // The HTML part as a mail client shows it: real text, nothing remote, no serious axe finding,
+    // on a phone and a desktop, light and dark (the screenshots are kept with the test's output).
+    const html = String(ana?.html);
+    expect(html).not.toMatch(/<img|src=|url\(/i);
+    const mailView = await page.context().newPage();
+    for (const [width, scheme] of [
+      [390, 'light'],
+      [390, 'dark'],
+      [1280, 'light'],
+      [1280, 'dark'],
+    ] as const) {
+      await mailView.setViewportSize({ width, height: 900 });
+      await mailView.emulateMedia({ colorScheme: scheme });
+      await mailView.setContent(html);
+      await expect(mailView.getByText('Invite call').first()).toBeVisible();
+      await mailView.screenshot({
+        path: test.info().outputPath(`invitation-mail-${width}-${scheme}.png`),
+        fullPage: true,
+      });
+    }
+    const mailAxe = await new AxeBuilder({ page: mailView })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(
+      mailAxe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id),
+    ).toEqual([]);
+    await mailView.close();
     // A wrong token is the plain 404 of a missing poll.
     const wrong = await fetch(personalLink(ana).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
     expect(wrong.status).toBe(404);

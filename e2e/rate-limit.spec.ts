@@ -124,7 +124,7 @@ test.describe('the write rate limit', () => {
         checked++;
       }
     }
-    expect(checked).toBe(9);
+    expect(checked).toBe(12);
   });
 
   test('is on by default, at 60 writes a minute', async () => {

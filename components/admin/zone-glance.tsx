@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { BandIcon, bandStyle, useBandLabel } from '@/components/ui/comfort-band';
 import type { OptionView } from '@/lib/poll/option-view';
 import { describeWallInterval } from '@/lib/time/slot-display';
-import type { GlanceCell } from '@/lib/fairness/zone-glance';
+import type { GlanceCell, GlanceColumn } from '@/lib/fairness/zone-glance';
 
 const BANDS = ['comfortable', 'edge', 'early-late', 'antisocial', 'night'] as const;
 /** Rows shown before "show all": the options worth deciding between, as the ranking shows them. */
@@ -26,7 +26,7 @@ export function ZoneGlanceTable({
   ranks,
   locale,
 }: {
-  zones: { id: string; place: string }[];
+  zones: Pick<GlanceColumn, 'id' | 'place' | 'workingHours'>[];
   cells: [string, GlanceCell[]][];
   worst: Map<string, number>;
   views: Map<string, OptionView>;
@@ -75,6 +75,7 @@ export function ZoneGlanceTable({
           </li>
         ))}
       </ul>
+      {zones.some((z) => z.workingHours) && <p className="hint mt-1">{t('ownHoursNote')}</p>}
       <div
         className="relative mt-3 overflow-x-auto"
         tabIndex={0}
@@ -97,6 +98,11 @@ export function ZoneGlanceTable({
                   className="px-1.5 py-1 text-left font-semibold whitespace-nowrap"
                 >
                   {z.place}
+                  {z.workingHours && (
+                    <span className="block font-normal text-muted">
+                      {t('ownHours', { start: z.workingHours.start, end: z.workingHours.end })}
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>

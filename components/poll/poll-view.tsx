@@ -15,7 +15,7 @@ import { useClockChoice, useViewerZone } from '@/components/poll/viewer-preferen
 import { VoteForm } from '@/components/poll/vote-form';
 import { ZoneBar } from '@/components/poll/zone-bar';
 import { ClockChangeNotices } from '@/components/ui/clock-change-notice';
-import type { GlanceCell } from '@/lib/fairness/zone-glance';
+import type { GlanceCell, GlanceColumn } from '@/lib/fairness/zone-glance';
 import type { RankedOptionView } from '@/lib/fairness/poll-ranking';
 import { DEFAULT_WORKING_HOURS } from '@/lib/fairness/never-window';
 import type { PackedPoll } from '@/lib/poll/packed-poll';
@@ -76,7 +76,7 @@ export function PollView({
   };
   /** The organiser's view of every option at each involved place's clock. */
   glance?: {
-    zones: { id: string; place: string }[];
+    zones: Pick<GlanceColumn, 'id' | 'place' | 'workingHours'>[];
     cells: [string, GlanceCell[]][];
     worst: [string, number][];
   };

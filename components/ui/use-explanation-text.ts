@@ -33,7 +33,10 @@ export function useExplanationText(locale: string): (x: ExplanationView) => stri
           time: local.timeRange,
           place: worst.place,
           name: worst.name,
-          band: bandLabel(worst.band),
+          // One band per person and slot everywhere; say when it is read against their own day.
+          band: worst.fromWorkingHours
+            ? t('bandByOwnHours', { band: bandLabel(worst.band) })
+            : bandLabel(worst.band),
         }),
       );
     }

@@ -19,6 +19,14 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/**
+ * Mail clients that follow the reader's dark mode (the mail says it takes both) keep inline
+ * colours, which were chosen for a light page: these lift the muted text and links to a
+ * readable contrast there. Clients without <style> support show the light colours.
+ */
+const DARK_STYLE =
+  '@media (prefers-color-scheme: dark){body{background:#1c1917!important;color:#f5f5f4!important}.k-muted{color:#d6d3d1!important}.k-link{color:#5eead4!important}}';
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
@@ -49,19 +57,20 @@ export function renderMail(
       if (b.kind === 'highlight')
         return `<p style="margin:0 0 12px;padding:8px 12px;border-left:4px solid #0f766e;font-size:17px;font-weight:600;line-height:1.4">${escapeHtml(b.text)}</p>`;
       if (b.kind === 'small')
-        return `<p style="margin:24px 0 0;font-size:13px;line-height:1.5;color:#57534e">${escapeHtml(b.text)}</p>`;
+        return `<p style="margin:24px 0 0;font-size:13px;line-height:1.5;color:#57534e" class="k-muted">${escapeHtml(b.text)}</p>`;
       const url = escapeHtml(b.url);
       if (b.kind === 'link')
-        return `<p style="margin:8px 0 0;font-size:13px;line-height:1.5"><a href="${url}" style="color:#57534e">${escapeHtml(b.label)}</a></p>`;
+        return `<p style="margin:8px 0 0;font-size:13px;line-height:1.5"><a href="${url}" style="color:#57534e" class="k-muted">${escapeHtml(b.label)}</a></p>`;
       return (
         `<p style="margin:0 0 8px"><a href="${url}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:#0f766e;color:#ffffff;font-weight:600;text-decoration:none">${escapeHtml(b.label)}</a></p>` +
-        `<p style="margin:0 0 20px;font-size:13px;word-break:break-all"><a href="${url}" style="color:#0f766e">${url}</a></p>`
+        `<p style="margin:0 0 20px;font-size:13px;word-break:break-all"><a href="${url}" style="color:#0f766e" class="k-link">${url}</a></p>`
       );
     })
     .join('\n');
   const html = `<!DOCTYPE html>
 <html lang="${formattingLocale(locale, null)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light dark"><title>${escapeHtml(subject)}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light dark"><title>${escapeHtml(subject)}</title>
+<style>${DARK_STYLE}</style></head>
 <body style="margin:0;padding:24px 16px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif">
 <main style="max-width:560px;margin:0 auto">
 ${body}

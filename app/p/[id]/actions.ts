@@ -30,8 +30,9 @@ export async function submitVote(
   _prev: VoteResult | null,
   formData: FormData,
 ): Promise<VoteResult> {
+  const refused = await writeRefused();
   if (!actionArguments(z.tuple([z.unknown(), actionForm]), [_prev, formData])) return unreadable();
-  return vote(formData, null);
+  return vote(formData, null, refused);
 }
 
 /** The same, from a guest's personal link: the answer is marked as their invitation's. */
@@ -40,13 +41,17 @@ export async function submitInvitedVote(
   _prev: VoteResult | null,
   formData: FormData,
 ): Promise<VoteResult> {
+  const refused = await writeRefused();
   const args = z.tuple([actionText, z.unknown(), actionForm]);
   if (!actionArguments(args, [invitation, _prev, formData])) return unreadable();
-  return vote(formData, invitation);
+  return vote(formData, invitation, refused);
 }
 
-async function vote(formData: FormData, invitation: string | null): Promise<VoteResult> {
-  const refused = await writeRefused();
+async function vote(
+  formData: FormData,
+  invitation: string | null,
+  refused: number | null,
+): Promise<VoteResult> {
   const sent = formPayload(formData);
   // Without JavaScript the payload is the one rendered; the form's fields hold the answer.
   // With it the payload is the answer, as the page's state built it.
