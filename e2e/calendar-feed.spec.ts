@@ -88,6 +88,19 @@ test('a participant subscribes to their own feed: tentative yes times, then the 
     webcal,
   );
 
+  // An answer through the API gets its feed's address too; its feed holds its own yes.
+  const api = await request.post(`/api/polls/${poll.id}/responses`, {
+    data: { name: 'Ana', timeZone: 'Europe/Rome', votes: { [thu]: 'yes' } },
+  });
+  expect(api.status()).toBe(201);
+  const { feedUrl } = (await api.json()) as { feedUrl: string };
+  expect(feedUrl).toMatch(/^webcal:\/\/127\.0\.0\.1:\d+\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+  expect(feedUrl).not.toBe(webcal);
+  const own = events(await (await request.get(httpOf(feedUrl))).text());
+  expect(own.map((e) => [e.status, e.start.toISOString()])).toEqual([
+    ['TENTATIVE', '2026-10-29T09:00:00.000Z'],
+  ]);
+
   const scheduled = await request.post(`/api/polls/${poll.id}/finalise`, {
     data: { optionId: thu },
     headers: { authorization: `Bearer ${poll.adminToken}` },

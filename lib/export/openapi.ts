@@ -259,8 +259,16 @@ const paths: ZodOpenApiPathsObject = {
       requestBody: json(API_EXAMPLES.submitVote.schema, API_EXAMPLES.submitVote.example),
       responses: {
         '201': {
-          description: 'Stored; the edit token is shown once.',
-          ...json(z.object({ participantId: z.string(), editToken: z.string(), editUrl: z.url() })),
+          description:
+            'Stored; the edit token is shown once, with the private calendar feed (webcal://) of the answer.',
+          ...json(
+            z.object({
+              participantId: z.string(),
+              editToken: z.string(),
+              editUrl: z.url(),
+              feedUrl: z.string().startsWith('webcal://'),
+            }),
+          ),
         },
         '200': {
           description: 'The same submissionKey again: already stored.',

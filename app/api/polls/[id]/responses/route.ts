@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { submitAnswer } from '@/server/answers';
 import { requestContext } from '@/server/context';
-import { editPath } from '@/server/links';
+import { editPath, feedUrl } from '@/server/links';
 import { requestTime } from '@/app/clock';
 import { mailRequest } from '@/app/mail-request';
 import { problemJson, readJson } from '@/app/api/json';
@@ -26,11 +26,13 @@ export async function POST(
       { status: 200 },
     );
   }
+  const origin = await requestOrigin();
   return NextResponse.json(
     {
       participantId: result.participantId,
       editToken: result.editToken,
-      editUrl: `${await requestOrigin()}${editPath(id, result.participantId, result.editToken)}`,
+      editUrl: `${origin}${editPath(id, result.participantId, result.editToken)}`,
+      feedUrl: feedUrl(origin, result.editToken),
     },
     { status: 201, headers: { 'Cache-Control': 'no-store' } },
   );
