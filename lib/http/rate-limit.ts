@@ -78,7 +78,9 @@ export function takeWrite(
 ): { decision: RateDecision; bucket: WriteBucket } {
   const refillPerMs = perMinute / BUCKET_REFILL_MS;
   const elapsed = Math.max(0, nowMs - bucket.refilledAt);
-  const tokens = Math.min(perMinute, bucket.tokens + elapsed * refillPerMs);
+  // elapsed × perMinute / minute, not elapsed × (perMinute / minute): the rounded rate times a
+  // whole minute can fall short of perMinute, and a bucket a minute old must be exactly full.
+  const tokens = Math.min(perMinute, bucket.tokens + (elapsed * perMinute) / BUCKET_REFILL_MS);
   if (tokens >= 1)
     return { decision: { ok: true }, bucket: { tokens: tokens - 1, refilledAt: nowMs } };
   return {
