@@ -181,25 +181,29 @@ function RankedItem({
         </span>
         {action && <span className="ml-auto">{action(ranked, label)}</span>}
       </div>
-      <p className="mt-1 text-sm">{explain(ranked.explanation)}</p>
-      {poll.participants.length > 0 && (
-        <div className="mt-1">
-          <button
-            type="button"
-            className="text-sm font-medium text-accent underline"
-            aria-expanded={open}
-            onClick={() => setOpen((v) => !v)}
-          >
-            {t('everyone')}
-          </button>
-          {open && (
-            <ul className="mt-2 flex flex-wrap gap-2">
-              {participantChips(poll, ranked.id).map((chip) => (
-                <Chip key={chip.id} chip={chip} viewerDate={view.localDate} locale={locale} />
-              ))}
-            </ul>
-          )}
-        </div>
+      {/* The toggle ends the explanation's line rather than taking one of its own. */}
+      <p className="mt-1 text-sm">
+        {explain(ranked.explanation)}
+        {poll.participants.length > 0 && (
+          <>
+            {' · '}
+            <button
+              type="button"
+              className="font-medium text-accent underline"
+              aria-expanded={open}
+              onClick={() => setOpen((v) => !v)}
+            >
+              {t('everyone')}
+            </button>
+          </>
+        )}
+      </p>
+      {open && (
+        <ul className="mt-2 flex flex-wrap gap-2">
+          {participantChips(poll, ranked.id).map((chip) => (
+            <Chip key={chip.id} chip={chip} viewerDate={view.localDate} locale={locale} />
+          ))}
+        </ul>
       )}
     </li>
   );
