@@ -144,6 +144,8 @@ function bodyMutation(request: Captured): fc.Arbitrary<{ body: string; contentTy
   const names = original.map((p) => p.name);
   const change = fc.oneof(
     fc.constantFrom(...names).map((name) => (all: Part[]) => all.filter((p) => p.name !== name)),
+    // A part sent twice, as no browser does.
+    fc.constantFrom(...original).map((part) => (all: Part[]) => [...all, part]),
     fc
       .constantFrom(...original)
       .chain((part) =>

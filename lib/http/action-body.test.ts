@@ -155,6 +155,24 @@ describe('isAcceptableActionBody', () => {
       isAcceptableActionBody({ kind: 'form', scripted, entries });
     expect(form(cycle)).toBe(false);
     expect(form([['0', null]])).toBe(false);
+    // A part sent twice (Node's streaming decoder fails on it; found by the e2e replay).
+    expect(
+      form([
+        ['_1_body', 'Tuesday works'],
+        ['0', '["RpSIJH5ybK2vT8vq",null,"$K1"]'],
+        ['0', '[]'],
+      ]),
+    ).toBe(false);
+    expect(
+      form(
+        [
+          ['$ACTION_REF_1', ''],
+          ['$ACTION_1:0', '{"id":"60ab","bound":null}'],
+          ['$ACTION_1:0', '{"id":"60ab","bound":null}'],
+        ],
+        false,
+      ),
+    ).toBe(false);
     expect(form([['payload', '{}']])).toBe(false);
     expect(form([['$ACTION_1:0', '{"id":"60ab","bound":"$@1"}']], false)).toBe(false);
     expect(form([['$ACTION_REF_1', '']], false)).toBe(false);

@@ -36,7 +36,9 @@ function decodedParts(body: ActionBody): Map<string, Parts> {
   const groups = new Map<string, Parts>();
   const add = (prefix: string, id: number, value: string | null) => {
     const parts = groups.get(prefix) ?? new Map<number, string | null>();
-    parts.set(id, value);
+    // React's client numbers each part once; Node's decoder fails on a part sent twice, and
+    // which of the two counts would be a guess. A null part is refused below.
+    parts.set(id, parts.has(id) ? null : value);
     groups.set(prefix, parts);
   };
   if (body.kind === 'text') {
