@@ -2,10 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { expect, test, type Page } from '@playwright/test';
+import { query } from './database';
 import { ownPort, startOwnServer, type OwnServer } from './own-server';
 import { hydrated } from './support';
 
@@ -22,18 +22,9 @@ test.describe('inviting guests by address, through a real SMTP server', () => {
   let sink: SMTPServer;
   let server: OwnServer | undefined;
 
-  function sql<Row>(statement: string): Row[] {
-    const db = new Database(database, { fileMustExist: true });
-    try {
-      db.pragma('busy_timeout = 5000');
-      const prepared = db.prepare(statement);
-      if (prepared.reader) return prepared.all() as Row[];
-      prepared.run();
-      return [];
-    } finally {
-      db.close();
-    }
-  }
+  /** The own server's database, through the suite's one reader of either store. */
+  const sql = <Row>(statement: string, params: unknown[] = []) =>
+    query<Row>(statement, params, { kind: 'sqlite', file: database });
 
   const to = (mail: ParsedMail) =>
     (Array.isArray(mail.to) ? mail.to : [mail.to])
@@ -220,8 +211,9 @@ test.describe('inviting guests by address, through a real SMTP server', () => {
       body: JSON.stringify({ deadline: new Date(deadline).toISOString() }),
     });
     expect(edited.status).toBe(200);
-    const queued = sql<{ recipient: string; due: number }>(
-      `SELECT recipient, next_attempt_at AS due FROM outbox WHERE kind = 'autoReminder' AND poll_id = '${poll.id}' ORDER BY recipient`,
+    const queued = await sql<{ recipient: string; due: number }>(
+      `SELECT recipient, next_attempt_at AS due FROM outbox WHERE kind = 'autoReminder' AND poll_id = ? ORDER BY recipient`,
+      [poll.id],
     );
     expect(queued).toEqual([
       { recipient: 'cy@example.org', due: deadline - DAY },
@@ -229,9 +221,9 @@ test.describe('inviting guests by address, through a real SMTP server', () => {
     ]);
     await answerFrom(page, personalLink(mailsTo('cy@example.org')[0]), 'Cy');
     // The day before the deadline comes: the due time moves, rather than the test waiting two days.
-    sql(
-      `UPDATE outbox SET next_attempt_at = 0 WHERE kind = 'autoReminder' AND poll_id = '${poll.id}'`,
-    );
+    await sql(`UPDATE outbox SET next_attempt_at = 0 WHERE kind = 'autoReminder' AND poll_id = ?`, [
+      poll.id,
+    ]);
     await expect.poll(() => mailsTo('di@example.org').length, { timeout: 30_000 }).toBe(2);
     const auto = mailsTo('di@example.org')[1]!;
     expect(auto.subject).toBe('Reminder: Deadline invite');
@@ -255,7 +247,9 @@ test.describe('inviting guests by address, through a real SMTP server', () => {
     await expect(guests.getByRole('alert')).toContainText('“not” is not one email address');
     await expect(field).toHaveValue('eva@example.org\nnot an address');
     expect(
-      sql<{ n: number }>(`SELECT count(*) AS n FROM invitations WHERE poll_id = '${poll.id}'`),
+      await sql<{ n: number }>('SELECT count(*) AS n FROM invitations WHERE poll_id = ?', [
+        poll.id,
+      ]),
     ).toEqual([{ n: 0 }]);
     await field.fill('eva@example.org');
     await guests.getByRole('button', { name: 'Send invitations' }).click();
