@@ -170,6 +170,7 @@ test.describe('an all-day poll', () => {
 
   test('shows the same dates in Rome and Honolulu', async ({ page, browser }) => {
     await page.goto('/');
+    await hydrated(page.getByLabel('Title'));
     await page.getByLabel('Title').fill('Workshop days');
     await page.getByRole('radio', { name: 'Whole days' }).check();
     for (const date of ['2026-11-02', '2026-11-03']) {

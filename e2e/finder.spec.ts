@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { confirmPastDates, readPoll } from './support';
+import { confirmPastDates, hydrated, readPoll } from './support';
 
 test.describe('the fair-time finder', () => {
   test.use({ timezoneId: 'Europe/Rome', locale: 'en-GB' });
@@ -62,6 +62,7 @@ test.describe('the fair-time finder', () => {
 
   test('suggests the fairest times of the week and explains each', async ({ page }) => {
     await page.goto('/');
+    await hydrated(page.getByLabel('Add a guest city'));
     for (const city of ['America/New_York', 'America/Los_Angeles']) {
       await page.getByLabel('Add a guest city').fill(city);
       await page.getByLabel('Add a guest city').press('Enter');
@@ -86,8 +87,11 @@ test.describe('the fair-time finder', () => {
 
   test('warns about the weeks when the clocks are out of step', async ({ page }) => {
     await page.goto('/');
+    // Enter pressed before React listens would be lost, and New York with it.
+    await hydrated(page.getByLabel('Add a guest city'));
     await page.getByLabel('Add a guest city').fill('America/New_York');
     await page.getByLabel('Add a guest city').press('Enter');
+    await expect(page.getByRole('button', { name: 'Remove New York' })).toBeVisible();
     for (const date of ['2026-03-25', '2026-04-01']) {
       await page.getByLabel('Or type a date').fill(date);
       await page.getByRole('button', { name: 'Add date' }).click();

@@ -191,6 +191,7 @@ test.describe('the language menu', () => {
     ).toBeVisible();
 
     await page.goto('/');
+    await hydrated(page.getByRole('combobox', { name: 'Langue' }));
     await page.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'Español' });
     await expect(page.getByRole('button', { name: 'Crear encuesta' })).toBeVisible();
     await page.getByLabel('O escribe una fecha').fill('2026-10-28');
