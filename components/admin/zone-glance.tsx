@@ -60,9 +60,22 @@ export function ZoneGlanceTable({
   };
   return (
     <section className="card min-w-0 p-4 sm:p-6" aria-labelledby="glance-heading">
-      <h2 id="glance-heading" className="text-lg font-semibold">
-        {t('heading')}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="glance-heading" className="text-lg font-semibold">
+          {t('heading')}
+        </h2>
+        {folds && (
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={showAll}
+            aria-controls="glance-rows"
+            onClick={() => setShowAll((v) => !v)}
+          >
+            {showAll ? tr('showTop', { count: TOP }) : tr('showAll', { count: byRank.length })}
+          </button>
+        )}
+      </div>
       <p className="hint mt-1">{t('hint')}</p>
       <ul className="mt-2 flex flex-wrap gap-1.5 py-1 text-xs" aria-label={t('legend')}>
         {BANDS.map((band) => (
@@ -146,17 +159,6 @@ export function ZoneGlanceTable({
           </tbody>
         </table>
       </div>
-      {folds && (
-        <button
-          type="button"
-          className="btn mt-3"
-          aria-expanded={showAll}
-          aria-controls="glance-rows"
-          onClick={() => setShowAll((v) => !v)}
-        >
-          {showAll ? tr('showTop', { count: TOP }) : tr('showAll', { count: byRank.length })}
-        </button>
-      )}
     </section>
   );
 }

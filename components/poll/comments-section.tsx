@@ -41,11 +41,11 @@ export function CommentsSection({
     <section className="card p-5 sm:p-6" aria-labelledby="comments-heading">
       <h2 id="comments-heading" className="text-lg font-semibold">
         {t('heading')}{' '}
-        <span className="hint font-normal">· {t('count', { count: comments.length })}</span>
+        <span className="hint font-normal">
+          · {comments.length === 0 ? t('empty') : t('count', { count: comments.length })}
+        </span>
       </h2>
-      {comments.length === 0 ? (
-        <p className="hint mt-2">{t('empty')}</p>
-      ) : (
+      {comments.length > 0 && (
         <ul className="mt-3 grid gap-3">
           {comments.map((c) => (
             <li key={c.id} className="rounded-xl border border-line p-3">

@@ -9,7 +9,7 @@ function isLink(text: string): boolean {
 export function PollHeader({ poll }: { poll: PollRecord }) {
   const t = useTranslations('poll');
   return (
-    <section className="card p-5 sm:p-7">
+    <section className="card p-5 sm:p-6">
       <div className="flex flex-wrap items-center gap-2">
         <span className="rounded-full bg-raised px-2.5 py-0.5 text-xs font-semibold text-muted">
           {t(`kinds.${poll.kind}`)}

@@ -338,18 +338,21 @@ export function ResultsTable({
           </table>
         </div>
       )}
-      {scrolls && (
-        <p className="hint mt-1 text-right" data-testid="results-scroll-hint">
-          {t('scrollHint', { count: views.length })}
-        </p>
-      )}
-      {active && (count > 0 || mine) && !(mine && !mine.editable) && (
-        <p className={`detail-strip hint mt-2 ${count === 0 ? 'max-[899px]:hidden' : ''}`}>
-          <span className="font-semibold text-ink">{optionLabel(active)}</span>
-          {active.organiserNote && <span>{active.organiserNote}</span>}
-          {tallies.get(active.id) && <span>{tallyDetail(tallies.get(active.id))}</span>}
-        </p>
-      )}
+      {/* One line under the grid: what the focused column holds, and that it scrolls. */}
+      <div className="mt-1 flex flex-wrap-reverse items-baseline justify-between gap-x-4 gap-y-1">
+        {active && (count > 0 || mine) && !(mine && !mine.editable) && (
+          <p className={`detail-strip hint ${count === 0 ? 'max-[899px]:hidden' : ''}`}>
+            <span className="font-semibold text-ink">{optionLabel(active)}</span>
+            {active.organiserNote && <span>{active.organiserNote}</span>}
+            {tallies.get(active.id) && <span>{tallyDetail(tallies.get(active.id))}</span>}
+          </p>
+        )}
+        {scrolls && (
+          <p className="hint ml-auto text-right" data-testid="results-scroll-hint">
+            {t('scrollHint', { count: views.length })}
+          </p>
+        )}
+      </div>
       {!mine && notCounted.size > 0 && (
         <ul className="mt-2 text-sm" aria-label={tp('legend')}>
           <li className="flex items-center gap-1.5">
