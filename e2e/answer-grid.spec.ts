@@ -19,7 +19,7 @@ async function meetingPoll(request: APIRequestContext, answers = 20, optionCount
     },
   });
   expect(created.status()).toBe(201);
-  const poll = (await created.json()) as { id: string; participantUrl: string };
+  const poll = (await created.json()) as { id: string; participantUrl: string; adminUrl: string };
   const ids = (await readPoll(request, poll.id)).options.map((o) => o.id);
   const zones = [
     'America/New_York',
@@ -120,6 +120,20 @@ test.describe('the answer grid on a wide screen', () => {
       'title',
       /^Yes · \w{3} .*· \S/,
     );
+  });
+
+  test('the organiser’s page of a 20 × 5 poll reads in under three screens, with one ranking', async ({
+    page,
+    request,
+  }) => {
+    const poll = await meetingPoll(request, 5, 20);
+    await page.goto(poll.adminUrl);
+    await page.waitForLoadState('networkidle');
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(2_500);
+    await expect(page.getByRole('heading', { name: 'Fairest times' })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Schedule this one' })).toHaveCount(3);
+    await expect(page.getByRole('rowheader', { name: /Person 5/ })).toBeVisible();
   });
 
   test('15 options fit without scrolling sideways; 20 scroll with the names held and a hint', async ({

@@ -117,7 +117,7 @@ export function EditPollPanel({
           <h2 id="manage-heading" className="inline text-lg font-semibold">
             {ta('manageHeading')}
           </h2>
-          <span className="hint block pl-5">{t('open')}</span>
+          <span className="hint block pl-5 md:inline md:pl-3">{t('open')}</span>
         </summary>
         <div className="mt-4 grid gap-3">
           {controls}
