@@ -34,7 +34,18 @@ export async function exportResultsCsv(
   const poll = (await isOrganiser(store, store, input.pollId, input.adminToken))
     ? await store.getPollWithVotes(store, input.pollId)
     : null;
-  return poll ? { ok: true, csv: resultsCsv(poll) } : refuse({ code: 'notFound' });
+  if (!poll) return refuse({ code: 'notFound' });
+  const [invitations, recipients] = await Promise.all([
+    store.getInvitations(store, poll.id),
+    store.getMailRecipients(store, poll.id),
+  ]);
+  // An invited guest's address stays known to the organiser who typed it, even after the
+  // guest stopped mail; an address a participant gave is theirs to withdraw by stopping.
+  const addresses = new Map<string, string>();
+  for (const i of invitations) if (i.participantId) addresses.set(i.participantId, i.email);
+  for (const r of recipients)
+    if (r.role.kind === 'participant') addresses.set(r.role.participantId, r.address);
+  return { ok: true, csv: resultsCsv(poll, addresses) };
 }
 
 /** The scheduled meeting as an iCalendar file; not found until the organiser has chosen. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimedMail } from '@/db/store';
 import { removeAnswer, submitAnswer } from '@/server/answers';
+import { exportResultsCsv } from '@/server/exports';
 import type { Context } from '@/server/context';
 import { invitationsOf, openInvitation, remindGuests } from '@/server/invitations';
 import { DEFAULT_CLAIM_RULES } from '@/server/mail/mail-sender';
@@ -204,6 +205,24 @@ describe('answering from a personal link', () => {
     expect(recipients.map((r) => r.address)).toContain('ana@example.org');
     // Their edit link goes to that address too.
     expect(Object.keys(byRecipient(await sent(ctx, NOW), 'editLink'))).toEqual(['ana@example.org']);
+  });
+
+  it('puts the guest’s address in the organiser’s CSV, and nowhere for a wrong admin token', async () => {
+    const ctx = mailOn(NOW);
+    const target = await poll(ctx);
+    const mails = byRecipient(await sent(ctx, NOW), 'invitation');
+    await answer(ctx, target.pollId, target.optionId, personalToken(mails['bo@example.org']));
+    await answer(ctx, target.pollId, target.optionId, null);
+    const csv = await exportResultsCsv(target, ctx);
+    if (!csv.ok) throw new Error('no CSV');
+    const lines = csv.csv.split('\r\n');
+    expect(lines[0]!.endsWith(',"Email"')).toBe(true);
+    expect(lines.slice(1, 3)).toEqual([
+      '"Guest","Europe/Rome","yes","bo@example.org"',
+      '"Guest","Europe/Rome","yes",""',
+    ]);
+    const stranger = await exportResultsCsv({ ...target, adminToken: 'x'.repeat(32) }, ctx);
+    expect(stranger.ok).toBe(false);
   });
 
   it('refuses a wrong token as a missing poll, storing nothing', async () => {

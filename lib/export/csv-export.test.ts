@@ -54,4 +54,25 @@ describe('resultsCsv', () => {
       '',
     ]);
   });
+
+  it('adds the organiser’s column of addresses only when an answer has one, defused like any cell', () => {
+    const poll = pollRecord({
+      options: [
+        { id: 'a', startsAt: Date.parse('2026-10-28T16:00:00Z'), durationMinutes: 60, date: null },
+      ],
+      participants: [
+        participantRecord('p1', 'Europe/Rome', { a: 'yes' }, { name: 'Ana' }),
+        participantRecord('p2', 'Asia/Tokyo', { a: 'no' }, { name: 'Bo' }),
+      ],
+    });
+    expect(resultsCsv(poll, new Map([['other', 'x@example.org']]))).toBe(resultsCsv(poll));
+    const lines = resultsCsv(poll, new Map([['p1', '=ana@example.org']])).split('\r\n');
+    expect(lines[0]!.endsWith(',"Email"')).toBe(true);
+    expect(lines.slice(1)).toEqual([
+      '"Ana","Europe/Rome","yes","\'=ana@example.org"',
+      '"Bo","Asia/Tokyo","no",""',
+      '"Can attend","","1",""',
+      '',
+    ]);
+  });
 });

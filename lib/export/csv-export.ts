@@ -23,9 +23,13 @@ function notCountedWord(vote: string, n: NotCounted): string {
  * One row per participant, one column per option, and a last row "Can attend" with the
  * ranking's own count (a yes inside a never window, not confirmed, is marked and not counted).
  * Headers carry the UTC start and the organiser's own wall time; a BOM makes Excel read
- * UTF-8, so names in any script survive.
+ * UTF-8, so names in any script survive. When any answer has an address (`addresses`, by
+ * participant id: only the organiser's CSV is ever built), a last column "Email" holds it.
  */
-export function resultsCsv(poll: PollRecord): string {
+export function resultsCsv(
+  poll: PollRecord,
+  addresses: ReadonlyMap<string, string> = new Map(),
+): string {
   const tallies = new Map(rankPoll(poll).map((r) => [r.id, r.tally]));
   const notCounted = new Map(
     [...tallies].flatMap(([optionId, tally]) =>
@@ -42,6 +46,7 @@ export function resultsCsv(poll: PollRecord): string {
       return `${utc} (${local} ${poll.timeZone})`;
     }),
   );
+  const withAddresses = poll.participants.some((p) => addresses.has(p.id));
   const rows = poll.participants.map((p) =>
     [p.name, p.timeZone].concat(
       poll.options.map((o) => {
@@ -50,10 +55,13 @@ export function resultsCsv(poll: PollRecord): string {
         const uncounted = notCounted.get(`${o.id} ${p.id}`);
         return uncounted ? notCountedWord(VOTE_WORD[vote], uncounted) : VOTE_WORD[vote];
       }),
+      withAddresses ? [addresses.get(p.id) ?? ''] : [],
     ),
   );
   const canAttend = ['Can attend', ''].concat(
     poll.options.map((o) => String(tallies.get(o.id)?.canAttend ?? 0)),
+    withAddresses ? [''] : [],
   );
+  if (withAddresses) headers.push('Email');
   return `\uFEFF${[headers, ...rows, canAttend].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
