@@ -74,6 +74,14 @@ function stoppedAddresses(db: ReturnType<typeof connectionOf>, pollId: string): 
   );
 }
 
+/** Deletes unsubscribe tokens made before `before`; returns how many went. */
+export async function forgetUnsubscribeTokens(tx: Tx, before: number): Promise<number> {
+  return connectionOf(tx)
+    .delete(unsubscribeTokens)
+    .where(lt(unsubscribeTokens.createdAt, before))
+    .run().changes;
+}
+
 export async function findUnsubscribe(
   on: Reader,
   tokenHash: string,

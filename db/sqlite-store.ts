@@ -22,6 +22,7 @@ import {
   markMailSent,
   stopMailTo,
   findUnsubscribe,
+  forgetUnsubscribeTokens,
 } from '@/db/outbox';
 import {
   countYes,
@@ -75,6 +76,7 @@ export function openSqliteStore(file: string): Store {
     deletePoll,
     getMailRecipients,
     findUnsubscribe,
+    forgetUnsubscribeTokens,
     stopMailTo,
     enqueueMail,
     dropQueuedMail,

@@ -454,6 +454,28 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
       expect(await store.findUnsubscribe(store, 'd3')).toBeNull();
     });
 
+    it('forgets the unsubscribe tokens made before a time, and no others', async () => {
+      const id = await store.transaction((tx) => store.insertPoll(tx, poll, NOW));
+      const mail = (key: string) => ({
+        pollId: id,
+        kind: 'editLink' as const,
+        recipient: 'ada@example.org',
+        idempotencyKey: key,
+        message: { subject: 's', text: 't', html: '<p>t</p>', headers: {}, calendar: null },
+        unsubscribeTokenHash: `forget-${key}`,
+      });
+      // Before every other test's mail, so that a store the tests share counts these alone.
+      const early = NOW - 2_000;
+      await store.transaction((tx) => store.enqueueMail(tx, [mail('old')], early));
+      await store.transaction((tx) => store.enqueueMail(tx, [mail('new')], early + 1_000));
+      const forget = (before: number) =>
+        store.transaction((tx) => store.forgetUnsubscribeTokens(tx, before));
+      expect(await forget(early)).toBe(0);
+      expect(await forget(early + 1_000)).toBe(1);
+      expect(await store.findUnsubscribe(store, 'forget-old')).toBeNull();
+      expect((await store.findUnsubscribe(store, 'forget-new'))?.pollId).toBe(id);
+    });
+
     it('holds a mail with a due time until then, and drops a kind of unsent mail', async () => {
       const { id } = await createPoll();
       const note = (kind: 'deadline' | 'editLink', key: string, dueAt?: number) => ({

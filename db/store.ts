@@ -211,6 +211,8 @@ export interface Store extends Reader {
   getMailRecipients(db: Reader, pollId: string): Promise<MailRecipient[]>;
   /** The poll and address an unsubscribe token's hash names, or null for an unknown one. */
   findUnsubscribe(db: Reader, tokenHash: string): Promise<UnsubscribeTarget | null>;
+  /** Deletes the unsubscribe tokens made before `before`; returns how many went. */
+  forgetUnsubscribeTokens(tx: Tx, before: number): Promise<number>;
   /**
    * No more mail about the poll to the address: records the stop and drops what is queued
    * for it and not yet sent; returns how many were dropped.

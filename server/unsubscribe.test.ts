@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Context } from '@/server/context';
 import { submitAnswer } from '@/server/answers';
-import { DEFAULT_CLAIM_RULES } from '@/server/mail/mail-sender';
+import {
+  DEFAULT_CLAIM_RULES,
+  forgetOldUnsubscribeLinks,
+  UNSUBSCRIBE_LINK_DAYS,
+} from '@/server/mail/mail-sender';
 import { createPoll, finalisePoll } from '@/server/polls';
 import { withTemporaryStore } from '@/server/temporary-store';
 import { unsubscribe, viewUnsubscribe } from '@/server/unsubscribe';
@@ -83,6 +87,22 @@ describe('one-click unsubscribe', () => {
       expect(mail.message.text).toContain(`Stop mail about this poll: ${url}`);
       expect(mail.message.html).toContain(`href="${url}"`);
     }
+  });
+
+  it('keeps a mail’s link working for its lifetime, then answers it as an unknown page', async () => {
+    const ctx = mailOn(NOW);
+    await pollWithAnswers(ctx);
+    const token = tokenIn((await takeQueued(ctx))[0]!.message.headers);
+    const lifetime = UNSUBSCRIBE_LINK_DAYS * 86_400_000;
+    expect(await forgetOldUnsubscribeLinks(ctx.store, NOW + lifetime)).toBe(0);
+    expect(await viewUnsubscribe(token, ctx)).toMatchObject({ ok: true, stopped: false });
+    // Every token of those three mails (and of the file's earlier tests, made at NOW too) is
+    // older than the lifetime a millisecond later.
+    expect(await forgetOldUnsubscribeLinks(ctx.store, NOW + lifetime + 1)).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(await viewUnsubscribe(token, ctx)).toEqual(await viewUnsubscribe('A'.repeat(32), ctx));
+    expect((await unsubscribe(token, ctx)).ok).toBe(false);
   });
 
   it('shows the page without stopping anything, then stops that address alone', async () => {

@@ -73,6 +73,17 @@ async function stoppedAddresses(db: PgDb, pollIds: string[]): Promise<Set<string
   return new Set(rows.map((row) => `${row.pollId} ${row.recipient}`));
 }
 
+/** Deletes unsubscribe tokens made before `before`; returns how many went. */
+export async function forgetUnsubscribeTokens(tx: Tx, before: number): Promise<number> {
+  const deleted = await (
+    await pgOf(tx)
+  )
+    .delete(unsubscribeTokens)
+    .where(lt(unsubscribeTokens.createdAt, before))
+    .returning({ tokenHash: unsubscribeTokens.tokenHash });
+  return deleted.length;
+}
+
 export async function findUnsubscribe(
   on: Reader,
   tokenHash: string,

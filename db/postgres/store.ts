@@ -24,6 +24,7 @@ import {
   markMailSent,
   stopMailTo,
   findUnsubscribe,
+  forgetUnsubscribeTokens,
 } from '@/db/postgres/outbox';
 import {
   countYes,
@@ -95,6 +96,7 @@ export function openPostgresStore(postgres: () => Promise<Postgres>): Store {
     deletePoll,
     getMailRecipients,
     findUnsubscribe,
+    forgetUnsubscribeTokens,
     stopMailTo,
     enqueueMail,
     dropQueuedMail,

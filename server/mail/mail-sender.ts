@@ -33,6 +33,21 @@ export interface SenderOptions {
  * within 40 s (smtp-transport.ts), well inside the 60 s lease, so a live sender's message is
  * never taken by another.
  */
+const DAY_MS = 86_400_000;
+
+/**
+ * How long a mail's unsubscribe link keeps working. Every newer mail about the poll carries a
+ * fresh one, and a stop itself is kept for good: only the tokens of old mail are forgotten.
+ */
+export const UNSUBSCRIBE_LINK_DAYS = 400;
+
+/** Deletes the unsubscribe tokens of mail older than the links' lifetime. */
+export async function forgetOldUnsubscribeLinks(store: Store, now: number): Promise<number> {
+  return store.transaction((tx) =>
+    store.forgetUnsubscribeTokens(tx, now - UNSUBSCRIBE_LINK_DAYS * DAY_MS),
+  );
+}
+
 export const DEFAULT_CLAIM_RULES: ClaimRules = { leaseMs: 60_000, limit: 1, maxAttempts: 8 };
 
 /** 30 s, 1 min, 2 min, … up to 6 h between tries: 8 tries span about two hours. */
@@ -97,8 +112,9 @@ export function wakeMailSender(): void {
 
 /**
  * Runs passes in this process: at once when woken, else every `intervalMs` (which also picks
- * up retries that fell due and mail queued by another instance). The timer is unref'd, so it
- * never holds the process open at shutdown.
+ * up retries that fell due and mail queued by another instance). At most once an hour a pass
+ * first forgets old unsubscribe tokens. The timer is unref'd, so it never holds the process
+ * open at shutdown.
  */
 export function startMailSender(options: SenderOptions & { intervalMs?: number }): {
   stop: () => void;
@@ -108,6 +124,7 @@ export function startMailSender(options: SenderOptions & { intervalMs?: number }
   let running = false;
   let again = false;
   let stopped = false;
+  let forgotten = -Infinity;
   const pass = async () => {
     if (running) {
       again = true;
@@ -116,6 +133,11 @@ export function startMailSender(options: SenderOptions & { intervalMs?: number }
     running = true;
     if (timer) clearTimeout(timer);
     try {
+      const now = options.now();
+      if (now - forgotten >= DAY_MS / 24) {
+        forgotten = now;
+        await forgetOldUnsubscribeLinks(options.store, now);
+      }
       do {
         again = false;
         // A full batch means more may be waiting.
