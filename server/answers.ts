@@ -2,7 +2,7 @@ import 'server-only';
 import type { InvitationRecord, Store, Tx } from '@/db/store';
 import { feedTokenOf, hashSecret, newSecret } from '@/db/tokens';
 import { answersRefused } from '@/lib/poll/model';
-import { prepareVote, type PreparedVote } from '@/lib/poll/vote-input';
+import { invitationNamedIn, prepareVote, type PreparedVote } from '@/lib/poll/vote-input';
 import { isEditor, type EditorCredential } from '@/server/access';
 import type { Context, MailRequest } from '@/server/context';
 import { syncAllAnswered, syncAutoReminders } from '@/server/mail/invitation-mail';
@@ -17,7 +17,10 @@ export interface AnswerInput {
   editor: EditorCredential | null;
   /** The answer as sent, validated here. */
   answer: unknown;
-  /** The token of the guest's personal link the answer came from, if any. */
+  /**
+   * The token of the guest's personal link the answer came from, if any (a page's path); an
+   * API client names it in the answer's `invitation` field instead.
+   */
   invitation?: string | null;
 }
 
@@ -44,10 +47,9 @@ export async function submitAnswer(input: AnswerInput, context: Context): Promis
     const optionIds = await store.getOptionIds(tx, pollId);
     if (!optionIds) return refuse({ code: 'notFound' });
     // A wrong personal link is a missing poll, as every wrong token is.
-    const invitation = input.invitation
-      ? await store.findInvitation(tx, pollId, hashSecret(input.invitation))
-      : null;
-    if (input.invitation && !invitation) return refuse({ code: 'notFound' });
+    const token = input.invitation || invitationNamedIn(input.answer);
+    const invitation = token ? await store.findInvitation(tx, pollId, hashSecret(token)) : null;
+    if (token && !invitation) return refuse({ code: 'notFound' });
     const prepared = prepareVote(input.answer, optionIds);
     if (!prepared.ok) return refuse({ code: 'invalid', fieldErrors: prepared.fieldErrors });
     // With mail off an address is not kept: nothing would ever be sent to it. A guest who

@@ -44,6 +44,11 @@ export const submitVoteSchema = z
       .optional(),
     /** Where their private edit link is mailed (when mail is on); never shown to others. */
     email: optionalEmailSchema,
+    /**
+     * The token of an invited guest's personal link (the last part of /p/{id}/invite/{token}),
+     * for clients that answer through the API: the answer then counts as that guest's.
+     */
+    invitation: z.string().max(64).optional(),
     /** Makes a repeated submit (double click, network retry) land once. */
     submissionKey: z
       .string({ error: 'submissionKey.invalid' })
@@ -64,6 +69,15 @@ export interface PreparedVote {
   neverWindow: DailyWindow | null;
   submissionKey: string | null;
   email: string | null;
+}
+
+/**
+ * The personal link's token an answer names, read before the answer is validated: a wrong one
+ * must look like a missing poll, whatever else is wrong with the answer.
+ */
+export function invitationNamedIn(raw: unknown): string | null {
+  const named = z.object({ invitation: z.string().min(1) }).safeParse(raw);
+  return named.success ? named.data.invitation : null;
 }
 
 /** Validates an answer against the poll's own options: a vote for another poll's option is refused. */
