@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import fixture from '@/lib/fixtures/tz-vectors.json';
 import {
@@ -157,6 +158,17 @@ describe('parseWall', () => {
     ]) {
       expect(parseWall(bad)).toBeNull();
     }
+  });
+
+  it('keeps every four-digit year as written, years 0–99 included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), (year) => {
+        const text = `${String(year).padStart(4, '0')}-03-01T12:00`;
+        expect(new Date(parseWall(text)!).getUTCFullYear()).toBe(year);
+      }),
+    );
+    expect(parseWall('0070-02-29T12:00')).toBeNull();
+    expect(parseWall('0072-02-29T12:00')).not.toBeNull();
   });
 });
 

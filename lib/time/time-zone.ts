@@ -97,10 +97,12 @@ export function parseWall(wall: string): number | null {
   if (!m) return null;
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return null;
-  const ms = Date.UTC(y, mo - 1, d, h, mi);
-  const check = new Date(ms);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
-  return ms;
+  // Date.UTC reads years 0–99 as 1900–1999; setting the year afterwards keeps "0070" as 70.
+  const check = new Date(Date.UTC(2000, 0, 1, h, mi));
+  check.setUTCFullYear(y, mo - 1, d);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+    return null;
+  return check.getTime();
 }
 
 /** Reads "YYYY-MM-DD" as midnight UTC; null when it is not a real calendar date. */
