@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { connectionOf, preparedOnce, type Db } from '@/db/client';
 import { comments, options, participants, polls, votes } from '@/db/schema';
 import type { NewPoll, StatusWrite, Tx } from '@/db/store';
@@ -170,6 +170,27 @@ export async function replaceAnswer(
   statements.deleteVotes.run({ participantId });
   insertVotes(tx, participantId, answer);
   statements.touch.run({ pollId, now });
+}
+
+export async function giveFeed(
+  tx: Tx,
+  participantId: string,
+  editTokenHash: string,
+  feedTokenHash: string,
+): Promise<boolean> {
+  return (
+    connectionOf(tx)
+      .update(participants)
+      .set({ feedTokenHash })
+      .where(
+        and(
+          eq(participants.id, participantId),
+          eq(participants.editTokenHash, editTokenHash),
+          isNull(participants.feedTokenHash),
+        ),
+      )
+      .run().changes === 1
+  );
 }
 
 export async function deleteParticipant(

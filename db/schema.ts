@@ -89,7 +89,7 @@ export const participants = sqliteTable(
     editTokenHash: text('edit_token_hash').notNull(),
     /**
      * SHA-256 of their calendar feed's token (itself derived from the edit token); null for
-     * an answer older than feeds until it is next changed with the edit token.
+     * an answer older than feeds until its editor next opens the poll with the edit token.
      */
     feedTokenHash: text('feed_token_hash'),
     /** Client-chosen key that makes a repeated submit (double click, retry) a no-op. */

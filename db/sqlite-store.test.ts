@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { forgetFeedIn } from '@/db/sqlite-fixtures';
 import { openSqliteStore } from '@/db/sqlite-store';
 import { describeInvitationStore } from '@/db/invitation-store-suite';
 import { describeStore, type OpenedStore } from '@/db/store-suite';
@@ -23,6 +24,7 @@ async function openSqlite(): Promise<OpenedStore> {
     rows: async (table) => count(file, `SELECT count(*) AS n FROM "${table}"`),
     version: async (pollId) => count(file, 'SELECT version AS n FROM polls WHERE id = ?', pollId),
     another: async () => openSqliteStore(file),
+    forgetFeed: async (participantId) => forgetFeedIn(file, participantId),
     close: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -3,6 +3,7 @@ import { handleOn, openConnections, transactionsOn } from '@/db/client';
 import {
   deleteComment,
   deleteParticipant,
+  giveFeed,
   deletePoll,
   insertAnswer,
   insertComment,
@@ -69,6 +70,7 @@ export function openSqliteStore(file: string): Store {
     insertAnswer,
     replaceAnswer,
     deleteParticipant,
+    giveFeed,
     writePollStatus,
     updatePoll,
     insertComment,

@@ -15,6 +15,8 @@ export interface OpenedStore {
   version(pollId: string): Promise<number>;
   /** A second store on the same database, as another app instance would open it. */
   another(): Promise<Store>;
+  /** Clears an answer's feed token, as a database migrated from before feeds holds it. */
+  forgetFeed(participantId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -203,6 +205,25 @@ export function describeStore(engine: string, open: () => Promise<OpenedStore>) 
       expect(await store.findFeed(store, 'feed-hash-1')).toBeNull();
       await store.transaction((tx) => store.deleteParticipant(tx, id, participantId, NOW + 2));
       expect(await store.findFeed(store, 'feed-hash-2')).toBeNull();
+    });
+
+    it('gives an answer older than feeds its feed once, only under its own edit token', async () => {
+      const { id, optionIds } = await createPoll();
+      const participantId = await store.transaction((tx) =>
+        store.insertAnswer(tx, id, answer(optionIds, 'yes', null, 'feed-hash-old'), NOW),
+      );
+      await opened.forgetFeed(participantId);
+      const before = await version(id);
+      const give = (editTokenHash: string, feedTokenHash: string) =>
+        store.transaction((tx) => store.giveFeed(tx, participantId, editTokenHash, feedTokenHash));
+      expect(await give('hash-of-another-edit-token', 'feed-hash-stolen')).toBe(false);
+      expect(await store.findFeed(store, 'feed-hash-stolen')).toBeNull();
+      expect(await give('hash-of-edit-token', 'feed-hash-new')).toBe(true);
+      expect(await store.findFeed(store, 'feed-hash-new')).toEqual({ pollId: id, participantId });
+      // Set once: a second feed for the same answer is refused, the first one stays.
+      expect(await give('hash-of-edit-token', 'feed-hash-other')).toBe(false);
+      expect(await store.findFeed(store, 'feed-hash-new')).toEqual({ pollId: id, participantId });
+      expect(await version(id)).toBe(before);
     });
 
     it('finds an answer by its submission key, and refuses a second row with the same key', async () => {

@@ -190,6 +190,17 @@ export interface Store extends Reader {
     answer: PreparedVote & { feedTokenHash: string },
     now: number,
   ): Promise<void>;
+  /**
+   * Gives an answer older than feeds its feed token's hash, when the edit token's hash is the
+   * participant's and no feed is set yet; false otherwise. The poll's version stays: what the
+   * poll shows is unchanged.
+   */
+  giveFeed(
+    tx: Tx,
+    participantId: string,
+    editTokenHash: string,
+    feedTokenHash: string,
+  ): Promise<boolean>;
   deleteParticipant(tx: Tx, pollId: string, participantId: string, now: number): Promise<boolean>;
   /** Writes a move decided by lib/poll/poll-status.ts; a changed event bumps its SEQUENCE. */
   writePollStatus(tx: Tx, pollId: string, move: StatusWrite, now: number): Promise<boolean>;

@@ -2,6 +2,7 @@ import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { removeAnswer, submitAnswer } from '@/server/answers';
 import { exportEventIcs } from '@/server/exports';
+import { forgetFeedIn } from '@/db/sqlite-fixtures';
 import { editorFeedUrl, participantFeedIcs } from '@/server/feed';
 import { feedPath, feedUrl } from '@/server/links';
 import { finalisePoll } from '@/server/polls';
@@ -10,7 +11,7 @@ import { createdPoll, withTemporaryStore } from '@/server/temporary-store';
 const NOW = Date.UTC(2026, 9, 1, 12);
 const ORIGIN = 'https://kairos.example';
 const NOT_FOUND = { ok: false, problem: { code: 'notFound' } };
-const { context } = withTemporaryStore();
+const { context, file } = withTemporaryStore();
 
 function events(text: string) {
   return Object.values(ical.sync.parseICS(text))
@@ -120,18 +121,40 @@ describe('participantFeedIcs', () => {
     ).toEqual(NOT_FOUND);
   });
 
-  it('is shown to its editor only once their answer has it', async () => {
+  it('is shown to its editor only under their own edit token', async () => {
     const { participantId, editToken } = await answered();
     expect(
       await editorFeedUrl({ editor: { participantId, editToken }, origin: ORIGIN }, context(NOW)),
     ).toBe(feedUrl(ORIGIN, editToken));
-    // As for an answer given before feeds: no feed under this token, so no link to a 404.
+    // No feed under this token, so no link to a 404.
     expect(
       await editorFeedUrl(
         { editor: { participantId, editToken: 'other' }, origin: ORIGIN },
         context(NOW),
       ),
     ).toBeNull();
+  });
+
+  it('is given to an answer from before feeds when its editor opens it', async () => {
+    const { participantId, editToken } = await answered();
+    forgetFeedIn(file(), participantId);
+    const request = { file: fileOf(editToken), origin: ORIGIN };
+    expect(await participantFeedIcs(request, context(NOW))).toEqual(NOT_FOUND);
+    // Someone else's token for this participant gives nothing, and no feed appears.
+    expect(
+      await editorFeedUrl(
+        { editor: { participantId, editToken: 'other' }, origin: ORIGIN },
+        context(NOW),
+      ),
+    ).toBeNull();
+    expect(await participantFeedIcs(request, context(NOW))).toEqual(NOT_FOUND);
+    expect(
+      await editorFeedUrl({ editor: { participantId, editToken }, origin: ORIGIN }, context(NOW)),
+    ).toBe(feedUrl(ORIGIN, editToken));
+    expect(events((await feed(request.file)).ics).map((e) => e.start.toISOString())).toEqual([
+      '2026-10-28T16:00:00.000Z',
+      '2026-10-30T16:00:00.000Z',
+    ]);
   });
 
   it('is offered as webcal:// on the link origin’s host', () => {

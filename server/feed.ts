@@ -35,17 +35,23 @@ export async function participantFeedIcs(
 }
 
 /**
- * The webcal:// address of the editor's feed, for the page to show; null while their answer
- * has none (one given before feeds existed gets it at its next change with the edit token).
- * The caller has checked the credential (viewPoll).
+ * The webcal:// address of the editor's feed, for the page to show. An answer given before
+ * feeds existed gets its feed here, the first time its editor opens it with the edit token;
+ * null when the token is not the participant's.
  */
 export async function editorFeedUrl(
   input: { editor: EditorCredential; origin: string },
   context: Pick<Context, 'store'>,
 ): Promise<string | null> {
   const { store } = context;
-  const owner = await store.findFeed(store, hashSecret(feedTokenOf(input.editor.editToken)));
-  return owner?.participantId === input.editor.participantId
-    ? feedUrl(input.origin, input.editor.editToken)
-    : null;
+  const { participantId, editToken } = input.editor;
+  const feedTokenHash = hashSecret(feedTokenOf(editToken));
+  const owner = await store.findFeed(store, feedTokenHash);
+  const has =
+    owner?.participantId === participantId ||
+    (!owner &&
+      (await store.transaction((tx) =>
+        store.giveFeed(tx, participantId, hashSecret(editToken), feedTokenHash),
+      )));
+  return has ? feedUrl(input.origin, editToken) : null;
 }

@@ -9,6 +9,8 @@ import { createPoll } from '@/server/polls';
 /** A store on a fresh temporary SQLite file for each test, removed after it. */
 export function withTemporaryStore(): {
   context: (now: number, writeRefusedFor?: number, mail?: Context['mail']) => Context;
+  /** The current test's database file, for a test that sets up rows no use case writes. */
+  file: () => string;
 } {
   let dir = '';
   let store: Context['store'] | null = null;
@@ -20,6 +22,7 @@ export function withTemporaryStore(): {
     rmSync(dir, { recursive: true, force: true });
   });
   return {
+    file: () => path.join(dir, 'test.sqlite'),
     context: (now, writeRefusedFor, mail) => ({
       store: store!,
       now,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgDb } from '@/db/postgres/client';
 import { pgOf } from '@/db/postgres/handle';
 import { comments, options, participants, polls, votes } from '@/db/postgres/schema';
@@ -133,6 +133,28 @@ export async function replaceAnswer(
   await db.delete(votes).where(eq(votes.participantId, participantId));
   await insertVotes(db, participantId, answer);
   await touchPoll(db, pollId, now);
+}
+
+export async function giveFeed(
+  tx: Tx,
+  participantId: string,
+  editTokenHash: string,
+  feedTokenHash: string,
+): Promise<boolean> {
+  const given = await (
+    await pgOf(tx)
+  )
+    .update(participants)
+    .set({ feedTokenHash })
+    .where(
+      and(
+        eq(participants.id, participantId),
+        eq(participants.editTokenHash, editTokenHash),
+        isNull(participants.feedTokenHash),
+      ),
+    )
+    .returning({ id: participants.id });
+  return given.length === 1;
 }
 
 export async function deleteParticipant(

@@ -38,6 +38,11 @@ async function openPg(): Promise<OpenedStore> {
     rows: (table) => count(`SELECT count(*) AS n FROM "${table}"`),
     version: (pollId) => count('SELECT version AS n FROM polls WHERE id = $1', pollId),
     another: anotherInstance,
+    forgetFeed: async (participantId) => {
+      await main.pool.query('UPDATE participants SET feed_token_hash = NULL WHERE id = $1', [
+        participantId,
+      ]);
+    },
     close: async () => {},
   };
 }

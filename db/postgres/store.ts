@@ -5,6 +5,7 @@ import { inTransaction, pgOf, poolHandle } from '@/db/postgres/handle';
 import {
   deleteComment,
   deleteParticipant,
+  giveFeed,
   deletePoll,
   insertAnswer,
   insertComment,
@@ -89,6 +90,7 @@ export function openPostgresStore(postgres: () => Promise<Postgres>): Store {
     insertAnswer,
     replaceAnswer,
     deleteParticipant,
+    giveFeed,
     writePollStatus,
     updatePoll,
     insertComment,
